@@ -216,6 +216,10 @@ class Conflict:
     unit: str | None = None
     speakers: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
+    # high: no common value; medium: only the cap on open bounds separates them;
+    # low: compatible bounds that still differ ("over 17,000" vs "over 20,000")
+    severity: str = "high"
+    reason: str = ""  # the two figures that disagree most, in words
 
 
 @dataclass(slots=True, kw_only=True)
