@@ -37,6 +37,15 @@ class PipelineError(ValueError):
     """A pipeline that cannot run: unknown stage or a stage before what it needs."""
 
 
+class StageError(RuntimeError):
+    """A stage failed on one document; names the stage and the document."""
+
+    def __init__(self, stage: str, source: str, cause: BaseException) -> None:
+        super().__init__(f"stage {stage!r} failed on {source}: {type(cause).__name__}: {cause}")
+        self.stage = stage
+        self.source = source
+
+
 class Registry:
     """Stage factories by name."""
 
@@ -92,7 +101,10 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         for stage in self.stages:
-            doc = stage(doc)
+            try:
+                doc = stage(doc)
+            except Exception as exc:  # report which stage broke on which input, keep going
+                raise StageError(stage.name, doc.source, exc) from exc
         return doc
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:

@@ -14,7 +14,7 @@ from dossier.pipeline import Registry, Stage
 #: stage name -> "module:Class"
 BUILTIN: dict[str, str] = {
     "clean": "dossier.clean.stage:CleanStage",
-    "language": "dossier.lang:LanguageStage",
+    "language": "dossier.langid:LanguageStage",
     "published": "dossier.clean.published:PublishedStage",
     "sentences": "dossier.nlp.sentences:SentenceStage",
     "entities": "dossier.nlp.entities:EntityStage",

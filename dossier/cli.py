@@ -1,0 +1,193 @@
+"""Command line: thin commands over the Python API (dossier.build, dossier.export, Store)."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dossier.build import BuildReport, build
+from dossier.export import WRITERS, export
+from dossier.store import Store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="dossier: a cited, cross-checked knowledge base of bilateral relations.")
+show_app = typer.Typer(no_args_is_help=True, help="Show what is in the store.")
+app.add_typer(show_app, name="show")
+console = Console()
+
+DbOption = Annotated[str, typer.Option("--db", help="Database file or URL.")]
+
+
+class _Rate(TextColumn):
+    """Documents per second since the start."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+
+    def render(self, task):  # type: ignore[no-untyped-def]
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return f"{rate:.1f} docs/s"
+
+
+def run_build(sources: list[str], db: str, *, force: bool = False) -> BuildReport:
+    """Build with a progress bar on the console."""
+    store = Store(db)
+    try:
+        with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
+                      _Rate(), TimeElapsedColumn(), console=console, transient=True) as bar:
+            task = bar.add_task("build", total=None)
+            report = build(sources, store, force=force,
+                           on_document=lambda _src: bar.advance(task))
+    finally:
+        store.close()
+    print_report(report)
+    return report
+
+
+def print_report(report: BuildReport) -> None:
+    """Print the build summary with the reason for each failure."""
+    console.print(f"[green]{len(report.added)} added[/], {len(report.unchanged)} unchanged, "
+                  f"[red]{len(report.failed)} failed[/] in {report.seconds:.1f} s")
+    for f in report.failed:
+        console.print(f"  [red]failed[/] {f.source}: {f.reason}", highlight=False)
+
+
+@app.command("build")
+def build_cmd(
+    sources: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
+    db: DbOption = "dossier.db",
+    force: Annotated[bool, typer.Option(help="Re-process documents already stored.")] = False,
+    strict: Annotated[bool, typer.Option(help="Exit 1 if any input failed.")] = False,
+) -> None:
+    """Ingest files and folders and run the pipeline.
+
+    Example: dossier build examples/seeds --db kb.db
+    """
+    report = run_build(sources, db, force=force)
+    if report.read == 0 or (strict and report.failed):
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export_cmd(
+    out: Annotated[Path, typer.Option("-o", "--output", help="Output file or folder.")],
+    db: DbOption = "dossier.db",
+    fmt: Annotated[str, typer.Option("--format", help="json, csv or parquet.")] = "json",
+) -> None:
+    """Export the knowledge base (dossier/1 JSON, CSV folder or .zip, Parquet folder).
+
+    Example: dossier export --db kb.db --format json -o kb.json
+    """
+    if fmt not in WRITERS:
+        raise typer.BadParameter(f"choose one of {', '.join(WRITERS)}", param_hint="--format")
+    store = _open(db)
+    path = export(store, fmt, out)
+    console.print(f"wrote {path}")
+
+
+@app.command("demo")
+def demo_cmd(
+    db: Annotated[str | None, typer.Option("--db", help="Store to build (default: temp).")] = None,
+) -> None:
+    """Build the bundled sample corpus and export it.
+
+    Example: dossier demo
+    """
+    sample = sample_corpus()
+    workdir = Path(db).parent if db else Path(tempfile.mkdtemp(prefix="dossier-demo-"))
+    db_path = db or str(workdir / "dossier.db")
+    run_build([str(sample)], db_path)
+    out = export(Store(db_path), "json", workdir / "dossier.json")
+    console.print(f"store:  {db_path}\nexport: {out}")
+
+
+def sample_corpus() -> Path:
+    """Return the folder of the bundled sample articles."""
+    bundled = resources.files("dossier").joinpath("data", "sample")
+    if bundled.is_dir():
+        return Path(str(bundled))
+    return Path(__file__).resolve().parent.parent / "examples" / "seeds"
+
+
+def _open(db: str) -> Store:
+    if "://" not in db and not Path(db).exists():
+        console.print(f"[red]no store at {db}[/]: build one first with `dossier build SOURCE "
+                      f"--db {db}`")
+        raise typer.Exit(2)
+    return Store(db)
+
+
+@show_app.command("documents")
+def show_documents(db: DbOption = "dossier.db",
+                   as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List the documents read: id, language, date, title, source.
+
+    Example: dossier show documents --db kb.db
+    """
+    docs = list(_open(db).iter_documents(facts=False, text=False))
+    if as_json:
+        print(json.dumps([{"id": d.id, "language": d.language, "published": d.published,
+                           "title": d.title, "source": d.source} for d in docs],
+                         ensure_ascii=False, indent=1))
+        return
+    table = Table("id", "lang", "published", "title", "source")
+    for d in docs:
+        table.add_row(d.id[:12], d.language or "-", d.published or "-",
+                      (d.title or "")[:60], d.source)
+    console.print(table)
+
+
+@show_app.command("doc")
+def show_doc(
+    doc_id: Annotated[str, typer.Argument(help="Document id (or a unique prefix).")],
+    db: DbOption = "dossier.db",
+    boilerplate: Annotated[bool, typer.Option(help="Also show the removed lines.")] = False,
+) -> None:
+    """Show one document: metadata, cleaned text, and optionally the removed boilerplate.
+
+    Example: dossier show doc 3f2a9c --boilerplate
+    """
+    doc = _open(db).get_document(doc_id)
+    if doc is None:
+        console.print(f"[red]no single document with id {doc_id!r}[/]")
+        raise typer.Exit(1)
+    console.print(f"[bold]{doc.title or '(no title)'}[/]\nid {doc.id}  source {doc.source}\n"
+                  f"language {doc.language}  published {doc.published}  outlet {doc.outlet}  "
+                  f"author {doc.author}\n{len(doc.sentences)} sentences, {len(doc.mentions)} "
+                  f"mentions, {len(doc.figures)} figures, {len(doc.events)} events, "
+                  f"{len(doc.agreements)} agreements\n", highlight=False)
+    console.print(doc.text, markup=False, highlight=False)
+    if boilerplate:
+        console.print("\n[bold]removed as boilerplate:[/]")
+        for line in doc.boilerplate:
+            console.print(f"  - {line}", markup=False, highlight=False)
+        if doc.references:
+            console.print("[bold]references (kept apart):[/]")
+            for line in doc.references:
+                console.print(f"  - {line}", markup=False, highlight=False)
+
+
+@show_app.command("failures")
+def show_failures(db: DbOption = "dossier.db") -> None:
+    """List inputs that could not be read, with the reason.
+
+    Example: dossier show failures --db kb.db
+    """
+    failures = _open(db).failures()
+    if not failures:
+        console.print("no failures")
+    for f in failures:
+        console.print(f"{f.source}: {f.reason}", markup=False, highlight=False)
+
+
+if __name__ == "__main__":
+    app()

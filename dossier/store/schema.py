@@ -1,0 +1,146 @@
+"""SQLAlchemy Core schema: SQLite by default, the same tables on PostgreSQL.
+
+Per-document facts (mentions, figures, events, agreements) keep their full record in a JSON
+``data`` column plus the few columns that queries filter on. Corpus-level results (entities,
+fused events and agreements, conflicts) are derived and replaced as a whole after each build.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("author", Text),
+    Column("outlet", Text),
+    Column("published", String(10), index=True),
+    Column("language", String(8), index=True),
+    Column("format", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("raw", LargeBinary),  # zlib-compressed decoded input, kept for re-reading
+    Column("data", JSON, nullable=False),  # boilerplate, references, paragraphs, sentences, meta
+    Column("added_at", String(32), nullable=False),
+)
+
+sources = Table(
+    "sources", metadata,
+    Column("source", Text, primary_key=True),
+    Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"),
+           nullable=False),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("key", Text, nullable=False, index=True),
+    Column("type", String(16), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+figures = Table(
+    "figures", metadata,
+    Column("id", String(48), primary_key=True),
+    Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("seq", Integer, nullable=False),
+    Column("value", Float),
+    Column("unit", String(32)),
+    Column("metric", String(32), index=True),
+    Column("period", String(32)),
+    Column("kind", String(16)),
+    Column("speaker", Text),
+    Column("data", JSON, nullable=False),
+)
+
+doc_events = Table(
+    "doc_events", metadata,
+    Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+doc_agreements = Table(
+    "doc_agreements", metadata,
+    Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("data", JSON, nullable=False),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", String(48), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False, index=True),
+    Column("data", JSON, nullable=False),
+)
+
+entity_keys = Table(
+    "entity_keys", metadata,
+    Column("key", Text, primary_key=True),
+    Column("entity_id", String(48), nullable=False, index=True),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(48), primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("date", String(16)),
+    Column("data", JSON, nullable=False),
+)
+
+agreements = Table(
+    "agreements", metadata,
+    Column("id", String(48), primary_key=True),
+    Column("date", String(16)),
+    Column("data", JSON, nullable=False),
+)
+
+conflicts = Table(
+    "conflicts", metadata,
+    Column("id", String(48), primary_key=True),
+    Column("metric", String(32)),
+    Column("data", JSON, nullable=False),
+)
+
+failures = Table(
+    "failures", metadata,
+    Column("source", Text, primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+info = Table(
+    "info", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+Index("ix_figures_doc_seq", figures.c.document_id, figures.c.seq, unique=True)
+
+DOCUMENT_TABLES = (mentions, figures, doc_events, doc_agreements)
+CORPUS_TABLES = (entities, entity_keys, events, agreements, conflicts)
