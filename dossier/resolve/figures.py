@@ -1,0 +1,514 @@
+"""Figure reconciliation: groups, conflicts between sources, targets against actuals, series.
+
+No library compares approximate quantities that carry qualifiers ("over", "about", "nearly",
+"tens of"), so this module writes the rules down. Each figure becomes an interval of the
+values its words allow; figures about the same thing conflict when their intervals share no
+point (in one dimension, pairwise overlap implies a common point, so one max/min test suffices).
+
+Grouping key: metric (or the normalised measure when metric is None; a measure that spells a
+metric, "trade turnover", counts as that metric), the set of subject entities (canonical ids,
+unordered), unit, period and kind. Different periods form a series, different kinds (a target,
+a forecast) are never compared with actuals, USD is never compared with EUR.
+
+Tolerances, chosen for a demanding analyst ("rounding" r(v) is half a unit of the last
+significant digit of v, kept between 0.25 % and 2 % of v, so two exact figures always may
+differ by 0.5 %: 27.8 bn -> ±0.07 bn, 28 bn -> ±0.5 bn, 9 -> ±0.18, 20,000 -> ±400 because
+trailing zeros of a plain "20.000" do not say how it was rounded; e = 0.25 % of v is the
+slack at a stated threshold, since "over 28 bn" means the threshold, not a rounded value):
+
+  exact       [v - r, v + r]           27.8 vs 28.7 disagree; 27.8 vs 28 agree (28 is rounded)
+  about       v ± clamp(r', 5 %, 10 %) r' = half the last significant place; "about 28" ±1.4
+  more_than   [v - e, 1.5 v]           the cap: "over 20 bn" is rarely 40 bn; 27.8 vs "over 28"
+  less_than   [0, v + e]                                                    disagree
+  almost      [0.9 v, v + e]
+  vague       [v, 10 v]                "tens of billions" (Figure.vague)
+  range       the same rules at each end (Figure.upper)
+
+Severity of a conflict: ``high`` when the intervals are disjoint even with open bounds left
+open (no cap); ``medium`` when only the 1.5x cap separates them; ``low`` when the intervals
+meet but two bounds of the same direction differ beyond rounding ("over 17,000" vs "over
+20,000" firms): logically compatible, yet one source is stale or careless and an analyst
+wants to see it. Each disagreeing group gives exactly one conflict, with a stable id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from dossier.model import METRICS, Conflict, Figure, FigureRef
+from dossier.resolve.timeline import normalise_period, period_bounds, period_sort_key
+
+__all__ = [
+    "FigureGroup",
+    "GroupKey",
+    "SeriesPoint",
+    "TargetGap",
+    "add_figures",
+    "conflict_id",
+    "find_conflicts",
+    "format_value",
+    "group_figures",
+    "group_key",
+    "interval",
+    "rounding",
+    "series",
+    "targets_vs_actuals",
+    "update_groups",
+]
+
+#: (what, subjects, unit, period, kind); what is a metric or "measure:<normalised words>"
+GroupKey = tuple[str, tuple[str, ...], str | None, str | None, str]
+
+ROUND_MIN, ROUND_MAX = 0.0025, 0.02  # rounding of an exact figure, as a share of its value
+ABOUT_MIN, ABOUT_MAX = 0.05, 0.10  # "about", "around", "circa"
+MORE_THAN_CAP = 1.5  # "over v" taken as at most 1.5 v
+ALMOST_FLOOR = 0.9  # "nearly v" taken as at least 0.9 v
+VAGUE_CAP = 10.0  # "tens of billions": [v, 10 v]
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass(slots=True, kw_only=True)
+class FigureGroup:
+    """Figures about the same metric, subjects, unit, period and kind."""
+
+    key: GroupKey
+    metric: str | None
+    measure: str | None
+    subjects: tuple[str, ...]
+    unit: str | None
+    period: str | None
+    kind: str
+    figures: list[FigureRef] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set, repr=False)  # figure ids, to skip repeats
+
+
+@dataclass(slots=True, kw_only=True)
+class SeriesPoint:
+    """The values one metric took for some subjects in one period, with their sources."""
+
+    metric: str | None
+    measure: str | None
+    subjects: tuple[str, ...]
+    unit: str | None
+    period: str | None
+    kind: str
+    values: list[float]
+    low: float
+    high: float
+    figures: list[str]
+    documents: list[str]
+    speakers: list[str]
+    conflicting: bool = False
+
+
+@dataclass(slots=True, kw_only=True)
+class TargetGap:
+    """A target with the latest actual before its deadline and the distance between them."""
+
+    id: str
+    metric: str | None
+    measure: str | None
+    subjects: tuple[str, ...]
+    unit: str | None
+    deadline: str | None
+    target_low: float
+    target_high: float
+    figures: list[str]
+    speakers: list[str]  # who set it
+    documents: list[str]
+    actual: SeriesPoint | None = None
+    partial: SeriesPoint | None = None  # a later part-period actual (first 9 months, ...)
+    gap_low: float | None = None
+    gap_high: float | None = None
+    met: bool | None = None
+    summary: str = ""
+
+
+# --- tolerances ------------------------------------------------------------------------
+
+
+def _half_place(value: float) -> float:
+    """Return half a unit of the last significant digit of ``value``."""
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    exponent = Decimal(repr(abs(value))).normalize().as_tuple().exponent
+    return 0.5 * 10.0 ** int(exponent)
+
+
+def rounding(value: float) -> float:
+    """Return how far an exact figure may be from the truth through rounding alone."""
+    v = abs(value)
+    return min(max(_half_place(value), ROUND_MIN * v), ROUND_MAX * v)
+
+
+def _about(value: float) -> float:
+    v = abs(value)
+    return min(max(_half_place(value), ABOUT_MIN * v), ABOUT_MAX * v)
+
+
+def interval(fig: Figure, *, capped: bool = True) -> tuple[float, float]:
+    """Return the values a figure's words allow; uncapped open bounds reach infinity."""
+    v = fig.value if fig.value is not None else math.nan
+    u = fig.upper if fig.upper is not None and fig.upper >= v else v
+    top = math.inf
+    if fig.vague:
+        lo, hi = v, (VAGUE_CAP * u if capped else top)
+    elif fig.approx == "about":
+        lo, hi = v - _about(v), u + _about(u)
+    elif fig.approx == "more_than":
+        lo, hi = v - ROUND_MIN * abs(v), (MORE_THAN_CAP * u if capped else top)
+    elif fig.approx == "less_than":
+        lo, hi = min(0.0, v), u + ROUND_MIN * abs(u)
+    elif fig.approx == "almost":
+        lo, hi = ALMOST_FLOOR * v, u + ROUND_MIN * abs(u)
+    else:
+        lo, hi = v - rounding(v), u + rounding(u)
+    return (min(lo, hi), max(lo, hi))
+
+
+# --- grouping --------------------------------------------------------------------------
+
+
+def _norm_words(text: str) -> str:
+    """Casefold, strip accents and punctuation: how measures are compared."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def _what(metric: str | None, measure: str | None) -> str | None:
+    """Return the metric, or a metric spelled by the measure, or the normalised measure."""
+    if metric:
+        return metric
+    if not measure:
+        return None
+    words = _norm_words(measure)
+    as_metric = words.replace(" ", "_")
+    if as_metric in METRICS:
+        return as_metric
+    return f"measure:{words}" if words else None
+
+
+def _unit(unit: str | None) -> str | None:
+    """Compare currency codes and unit words case-insensitively."""
+    if not unit:
+        return None
+    unit = unit.strip()
+    return unit.upper() if len(unit) == 3 and unit.isalpha() and unit.isupper() else unit.lower()
+
+
+def group_key(ref: FigureRef, entity_of: Mapping[str, str]) -> GroupKey | None:
+    """Return the group a figure belongs to, or None when it has no value or no measure."""
+    fig = ref.figure
+    what = _what(fig.metric, fig.measure)
+    if fig.value is None or what is None:
+        return None
+    subjects = tuple(sorted({entity_of.get(s, s) for s in fig.subjects}))
+    return (what, subjects, _unit(fig.unit), normalise_period(fig.period), fig.kind)
+
+
+def _new_group(key: GroupKey, fig: Figure) -> FigureGroup:
+    what, subjects, unit, period, kind = key
+    metric = None if what.startswith("measure:") else what
+    return FigureGroup(key=key, metric=metric, measure=fig.measure, subjects=subjects,
+                       unit=unit, period=period, kind=kind)
+
+
+def add_figures(
+    index: dict[GroupKey, FigureGroup], new: Iterable[FigureRef], entity_of: Mapping[str, str],
+) -> list[FigureGroup]:
+    """Add figures to a caller-owned group index in place; return the groups touched."""
+    touched: dict[GroupKey, FigureGroup] = {}
+    for ref in new:
+        key = group_key(ref, entity_of)
+        if key is None:
+            continue
+        group = index.get(key)
+        if group is None:
+            group = index[key] = _new_group(key, ref.figure)
+        if ref.id in group.ids:
+            continue
+        group.ids.add(ref.id)
+        group.figures.append(ref)
+        if group.measure is None:
+            group.measure = ref.figure.measure
+        touched[key] = group
+    return list(touched.values())
+
+
+def group_figures(
+    figures: Sequence[FigureRef], entity_of: Mapping[str, str],
+) -> list[FigureGroup]:
+    """Group figures by metric, subjects (unordered), unit, period and kind."""
+    index: dict[GroupKey, FigureGroup] = {}
+    add_figures(index, figures, entity_of)
+    return list(index.values())
+
+
+def update_groups(
+    existing: list[FigureGroup], new: Sequence[FigureRef], entity_of: Mapping[str, str],
+) -> list[FigureGroup]:
+    """Add new figures to existing groups (extended in place) and append new groups."""
+    index = {g.key: g for g in existing}
+    add_figures(index, new, entity_of)
+    return list(index.values())
+
+
+# --- conflicts -------------------------------------------------------------------------
+
+
+def conflict_id(key: GroupKey) -> str:
+    """Return a conflict id that stays the same as long as the group key does."""
+    return "c-" + hashlib.sha1(repr(key).encode("utf-8")).hexdigest()[:12]
+
+
+def _point_values(fig: Figure) -> list[float]:
+    assert fig.value is not None  # grouped figures always have a value
+    return [fig.value] if fig.upper is None else [fig.value, fig.upper]
+
+
+def _uniq(items: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+def _disjoint(refs: Sequence[FigureRef], capped: bool) -> tuple[FigureRef, FigureRef] | None:
+    """Return the two figures furthest apart when the intervals share no point."""
+    spans = [(interval(r.figure, capped=capped), r) for r in refs]
+    (lo, _), top = max(spans, key=lambda s: s[0][0])
+    (_, hi), bottom = min(spans, key=lambda s: s[0][1])
+    return (bottom, top) if lo > hi else None
+
+
+def _bounds_differ(refs: Sequence[FigureRef]) -> tuple[FigureRef, FigureRef] | None:
+    """Return two same-direction bounds ("over 17,000", "over 20,000") beyond rounding."""
+    for approx in ("more_than", "less_than"):
+        same = [r for r in refs if (r.figure.vague and approx == "more_than")
+                or (r.figure.approx == approx and not r.figure.vague)]
+        if len(same) < 2:
+            continue
+        low = min(same, key=lambda r: r.figure.value or 0.0)
+        high = max(same, key=lambda r: r.figure.value or 0.0)
+        a, b = low.figure.value or 0.0, high.figure.value or 0.0
+        if b - a > rounding(a) + rounding(b):
+            return low, high
+    return None
+
+
+def _describe(ref: FigureRef, entity_of: Mapping[str, str]) -> str:
+    fig = ref.figure
+    who = entity_of.get(fig.speaker, fig.speaker) if fig.speaker else "the writer"
+    words = {"exact": "", "about": "about ", "more_than": "over ", "less_than": "under ",
+             "almost": "almost "}[fig.approx]
+    return f"{words}{format_value(fig.value or 0.0, fig.unit)} ({who}, {ref.document})"
+
+
+def _judge(group: FigureGroup) -> tuple[str, tuple[FigureRef, FigureRef]] | None:
+    """Return the severity and the two figures that disagree, or None when all agree."""
+    refs = group.figures
+    if len(refs) < 2:
+        return None
+    pair = _disjoint(refs, capped=False)
+    if pair:
+        return "high", pair
+    pair = _disjoint(refs, capped=True)
+    if pair:
+        return "medium", pair
+    pair = _bounds_differ(refs)
+    return ("low", pair) if pair else None
+
+
+def _conflict(group: FigureGroup, severity: str, pair: tuple[FigureRef, FigureRef],
+              entity_of: Mapping[str, str]) -> Conflict:
+    values = [v for r in group.figures for v in _point_values(r.figure)]
+    speakers = (entity_of.get(s, s) for r in group.figures if (s := r.figure.speaker))
+    reason = f"{_describe(pair[0], entity_of)} vs {_describe(pair[1], entity_of)}"
+    return Conflict(
+        id=conflict_id(group.key), metric=group.metric, measure=group.measure,
+        period=group.period, subjects=list(group.subjects),
+        figures=[r.id for r in group.figures], low=min(values), high=max(values),
+        unit=group.unit, speakers=_uniq(speakers),
+        documents=_uniq(r.document for r in group.figures), severity=severity, reason=reason,
+    )
+
+
+def find_conflicts(
+    groups: Iterable[FigureGroup], *, kinds: Collection[str] = ("actual",),
+    min_severity: str = "low", entity_of: Mapping[str, str] | None = None,
+) -> list[Conflict]:
+    """Return one conflict per group whose figures disagree, most severe first."""
+    limit = SEVERITY_RANK[min_severity]
+    resolve = entity_of or {}
+    found = []
+    for group in groups:
+        if group.kind not in kinds:
+            continue
+        judged = _judge(group)
+        if judged and SEVERITY_RANK[judged[0]] <= limit:
+            found.append(_conflict(group, judged[0], judged[1], resolve))
+    found.sort(key=lambda c: (SEVERITY_RANK[c.severity], c.metric or c.measure or "",
+                              period_sort_key(c.period), c.id))
+    return found
+
+
+# --- series and targets ----------------------------------------------------------------
+
+
+def _point(group: FigureGroup, entity_of: Mapping[str, str]) -> SeriesPoint:
+    values = [v for r in group.figures for v in _point_values(r.figure)]
+    speakers = (entity_of.get(s, s) for r in group.figures if (s := r.figure.speaker))
+    return SeriesPoint(
+        metric=group.metric, measure=group.measure, subjects=group.subjects, unit=group.unit,
+        period=group.period, kind=group.kind,
+        values=[r.figure.value for r in group.figures if r.figure.value is not None],
+        low=min(values), high=max(values), figures=[r.id for r in group.figures],
+        documents=_uniq(r.document for r in group.figures), speakers=_uniq(speakers),
+        conflicting=_judge(group) is not None,
+    )
+
+
+def _series_key(p: SeriesPoint) -> tuple[tuple[int, str, str], tuple[str, ...], str]:
+    return (period_sort_key(p.period), p.subjects, p.unit or "")
+
+
+def series(
+    figures: Sequence[FigureRef], entity_of: Mapping[str, str], metric: str,
+    subjects: Collection[str] | None = None, *, kind: str = "actual",
+) -> list[SeriesPoint]:
+    """Return a metric's values by period (part periods by their end; undated last)."""
+    what = _what(metric if metric in METRICS else None, metric)
+    wanted = {entity_of.get(s, s) for s in subjects} if subjects is not None else None
+    mine = [r for r in figures if _what(r.figure.metric, r.figure.measure) == what]
+    points = [_point(g, entity_of) for g in group_figures(mine, entity_of)
+              if g.kind == kind and (wanted is None or set(g.subjects) == wanted)]
+    return sorted(points, key=_series_key)
+
+
+def _span(period: str | None) -> str:
+    """Say what kind of span a period is: year, month, day, part (a range) or none."""
+    if not period or period_bounds(period) is None:
+        return "none"
+    if "/" in period:
+        return "part"
+    return {4: "year", 7: "month"}.get(len(period), "day")
+
+
+def _pick_actual(deadline: str | None, actuals: list[FigureGroup]
+                 ) -> tuple[FigureGroup | None, FigureGroup | None]:
+    """Return the latest actual of the target's span up to its deadline, and a later part."""
+    end = period_bounds(deadline)
+    dated = [g for g in actuals if (b := period_bounds(g.period)) and (not end or b[1] <= end[1])]
+    span = _span(deadline) if end else "year"
+    full = [g for g in dated if _span(g.period) == span] or [
+        g for g in dated if _span(g.period) != "part"]
+    key = lambda g: period_sort_key(g.period)  # noqa: E731
+    best = max(full, key=key) if full else None
+    later = [g for g in dated if _span(g.period) == "part" and (best is None or key(g) > key(best))]
+    partial = max(later, key=key) if later else None
+    if best is None and partial is None:
+        best = next((g for g in actuals if g.period is None), None)
+    return best, partial
+
+
+def _clusters(group: FigureGroup) -> list[list[FigureRef]]:
+    """Split a target group into runs of compatible values (one target said many times)."""
+    refs = sorted(group.figures, key=lambda r: interval(r.figure))
+    runs: list[list[FigureRef]] = []
+    ceiling = -math.inf
+    for ref in refs:
+        lo, hi = interval(ref.figure)
+        if runs and lo <= ceiling:
+            runs[-1].append(ref)
+            ceiling = min(ceiling, hi)
+        else:
+            runs.append([ref])
+            ceiling = hi
+    return runs
+
+
+def _gap(refs: list[FigureRef], group: FigureGroup, best: FigureGroup | None,
+         partial: FigureGroup | None, entity_of: Mapping[str, str],
+         names: Mapping[str, str]) -> TargetGap:
+    values = [v for r in refs for v in _point_values(r.figure)]
+    ids = [r.id for r in refs]
+    speakers = _uniq(entity_of.get(s, s) for r in refs if (s := r.figure.speaker))
+    gap = TargetGap(
+        id="t-" + hashlib.sha1(repr((group.key, ids[0])).encode("utf-8")).hexdigest()[:12],
+        metric=group.metric, measure=group.measure, subjects=group.subjects, unit=group.unit,
+        deadline=group.period, target_low=min(values), target_high=max(values), figures=ids,
+        speakers=speakers, documents=_uniq(r.document for r in refs),
+        actual=_point(best, entity_of) if best else None,
+        partial=_point(partial, entity_of) if partial else None,
+    )
+    if gap.actual is not None:
+        gap.gap_low = gap.target_low - gap.actual.high
+        gap.gap_high = gap.target_high - gap.actual.low
+        gap.met = gap.gap_high <= 0
+    gap.summary = _summary(gap, names)
+    return gap
+
+
+def format_value(value: float, unit: str | None) -> str:
+    """Write a value the way an analyst reads it: 27.8 bn USD, 20,000, 96 %."""
+    for size, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= size:
+            text = f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+            break
+    else:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if unit in (None, "count"):
+        return text
+    return f"{text} %" if unit == "percent" else f"{text} {unit}"
+
+
+def _range(low: float, high: float, unit: str | None) -> str:
+    if math.isclose(low, high):
+        return format_value(low, unit)
+    left, right = format_value(low, None), format_value(high, unit)
+    scale = left.rpartition(" ")[2] if " " in left else None
+    if scale and right.split(" ")[1:2] == [scale]:  # "27.8–28.7 bn USD", one scale word
+        left = left.rpartition(" ")[0]
+    return f"{left}–{right}"
+
+
+def _summary(gap: TargetGap, names: Mapping[str, str]) -> str:
+    """Say it in one line: "30 bn USD by 2025 set by Tokayev; actual 2024: ...; gap ..."."""
+    text = _range(gap.target_low, gap.target_high, gap.unit)
+    text += f" by {gap.deadline}" if gap.deadline else " (no deadline)"
+    if gap.speakers:
+        text += " set by " + ", ".join(names.get(s, s) for s in gap.speakers)
+    if gap.actual is None:
+        return text + "; no actual yet"
+    a = gap.actual
+    text += f"; actual {a.period or 'undated'}: {_range(a.low, a.high, a.unit)}"
+    if gap.partial is not None:
+        p = gap.partial
+        text += f" ({p.period}: {_range(p.low, p.high, p.unit)})"
+    assert gap.gap_low is not None and gap.gap_high is not None
+    return text + ("; met" if gap.met else f"; gap {_range(gap.gap_low, gap.gap_high, gap.unit)}")
+
+
+def targets_vs_actuals(
+    figures: Sequence[FigureRef], entity_of: Mapping[str, str], *,
+    names: Mapping[str, str] | None = None,
+) -> list[TargetGap]:
+    """Return each target (repeats merged) with the latest actual before its deadline."""
+    groups = group_figures(figures, entity_of)
+    actuals: dict[tuple[str, tuple[str, ...], str | None], list[FigureGroup]] = {}
+    for g in groups:
+        if g.kind == "actual":
+            actuals.setdefault(g.key[:3], []).append(g)
+    gaps: list[TargetGap] = []
+    for g in groups:
+        if g.kind != "target":
+            continue
+        best, partial = _pick_actual(g.period, actuals.get(g.key[:3], []))
+        gaps.extend(_gap(run, g, best, partial, entity_of, names or {}) for run in _clusters(g))
+    gaps.sort(key=lambda t: (t.metric or t.measure or "", t.subjects,
+                             period_sort_key(t.deadline), t.target_low))
+    return gaps
