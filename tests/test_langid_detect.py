@@ -14,7 +14,7 @@ from dossier.model import Document
     ("it", "I due presidenti hanno firmato una dichiarazione di partenariato strategico."),
     ("es", "Los dos presidentes firmaron una declaración de asociación estratégica."),
     ("fr", "Les deux présidents ont signé une déclaration de partenariat stratégique."),
-    ("de", "Die beiden Präsidenten unterzeichneten eine Erklärung zur strategischen Partnerschaft."),
+    ("de", "Die Präsidenten unterzeichneten eine Erklärung zur strategischen Partnerschaft."),
     ("ru", "Президенты двух стран подписали декларацию о стратегическом партнёрстве."),
     ("tr", "İki cumhurbaşkanı stratejik ortaklık bildirisini imzaladı."),
     ("kk", "Екі елдің президенттері стратегиялық серіктестік туралы декларацияға қол қойды."),

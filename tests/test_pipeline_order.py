@@ -56,7 +56,7 @@ def test_pipeline_runs_stages_in_order() -> None:
 
 
 def test_pipeline_failure_names_stage_and_source() -> None:
-    with pytest.raises(StageError, match="stage 'broken' failed on a.txt: ValueError: bad input"):
+    with pytest.raises(StageError, match=r"stage 'broken' failed on a\.txt: ValueError: bad input"):
         Pipeline([Clean(), Broken()])(Document(id="x", source="a.txt", raw="x"))
 
 

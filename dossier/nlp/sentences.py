@@ -32,7 +32,7 @@ def splitter_for(language: str | None) -> SentenceSplitter:
     base = data.get("base") or (code if code in _BUILTIN else "ru" if code in _CYRILLIC else "en")
     splitter = SentenceSplitter(language=base)
     # sentence-splitter has no public API to extend its prefix list; the dict is name-mangled.
-    prefixes: dict[str, SentenceSplitter.PrefixType] = splitter._SentenceSplitter__non_breaking_prefixes  # type: ignore[attr-defined]
+    prefixes = splitter._SentenceSplitter__non_breaking_prefixes
     for abbr in data.get("abbreviations", []):
         prefixes[abbr] = SentenceSplitter.PrefixType.DEFAULT
     for abbr in data.get("numeric_abbreviations", []):

@@ -126,7 +126,8 @@ class Store:
         if not failures:
             return
         with self.engine.begin() as c:
-            c.execute(delete(s.failures).where(s.failures.c.source.in_([f.source for f in failures])))
+            gone = [f.source for f in failures]
+            c.execute(delete(s.failures).where(s.failures.c.source.in_(gone)))
             c.execute(insert(s.failures), [
                 {"source": f.source, "reason": f.reason, "at": _now()} for f in failures])
 
@@ -171,7 +172,8 @@ class Store:
             yield from self._documents_from_rows(rows, facts=facts, raw=False)
             last = rows[-1].id
 
-    def _documents_from_rows(self, rows: Sequence[Any], *, facts: bool, raw: bool) -> list[Document]:
+    def _documents_from_rows(self, rows: Sequence[Any], *, facts: bool,
+                             raw: bool) -> list[Document]:
         docs = [_document_from_row(r, raw=raw) for r in rows]
         if facts:
             self._attach_facts(docs)

@@ -23,7 +23,7 @@ def to_data(obj: Any) -> Any:
 
 
 @lru_cache(maxsize=64)
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
@@ -40,7 +40,7 @@ def _dataclass_in(tp: Any) -> type | None:
 
 def from_data(cls: type[T], data: dict[str, Any]) -> T:
     """Build a ``cls`` record from :func:`to_data` output, ignoring unknown keys."""
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]
     kwargs: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name not in data:
