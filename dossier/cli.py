@@ -21,6 +21,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from dossier import cli_query
 from dossier.build import BuildReport, build
 from dossier.export import WRITERS, export
 from dossier.store import Store
@@ -196,6 +197,8 @@ def show_failures(db: DbOption = "dossier.db") -> None:
     for f in failures:
         console.print(f"{f.source}: {f.reason}", markup=False, highlight=False)
 
+
+cli_query.register(app, show_app, _open, console)
 
 if __name__ == "__main__":
     app()
