@@ -27,7 +27,8 @@ QUOTES = {
     "tr": ("İki ülke arasındaki ticaret hacmi 2024'te 28,7 milyar dolara ulaştı.", 28.7e9),
     "kk": ("2024 жылы тауар айналымы 27,8 млрд долларды құрады.", 27.8e9),
 }
-ALIASES = {"country:RU": "e-ru", "country:RUS": "e-ru", "country:KZ": "e-kz", "gpe:kazakhstan": "e-kz"}
+ALIASES = {"country:RU": "e-ru", "country:RUS": "e-ru", "country:KZ": "e-kz",
+           "gpe:kazakhstan": "e-kz"}
 
 
 def ref(fid: str, value: float | None, *, doc: str = "d1", metric: str | None = "trade_turnover",
@@ -109,7 +110,8 @@ def test_reconcile_whole_year_range_is_that_year() -> None:
 def synthetic(n: int, seed: int) -> list[FigureRef]:
     """Return n figures over a few metrics, pairs and years, some of them disagreeing."""
     rng = random.Random(seed)
-    pairs = [["country:RU", "country:KZ"], ["country:KZ", "country:CN"], ["country:TR", "country:KZ"]]
+    pairs = [["country:RU", "country:KZ"], ["country:KZ", "country:CN"],
+             ["country:TR", "country:KZ"]]
     out = []
     for i in range(n):
         base = 1e9 * (1 + rng.randrange(5))
