@@ -31,15 +31,16 @@ def severity(*refs: FigureRef) -> str | None:
 @pytest.mark.parametrize(("value", "expected"), [
     (27.8e9, 0.0025 * 27.8e9),  # floor: half the last place (0.05 bn) is under 0.25 %
     (28e9, 0.5e9),  # rounded to whole billions
-    (9, 0.02 * 9),  # cap: a count of 9 is not 8.5
-    (20000, 0.02 * 20000),  # trailing zeros do not say how it was rounded
+    (1156, 0.5 * 1156 / 200),  # half a unit: the 0.25 % floor (2.89) beats 0.5
+    (9, 0.05 * 9),  # cap: a count of 9 is not 8.5
+    (20000, 0.05 * 20000),  # trailing zeros do not say how it was rounded
 ])
 def test_reconcile_rounding_follows_significant_digits(value: float, expected: float) -> None:
     assert math.isclose(rounding(value), expected, rel_tol=1e-9)
 
 
 @pytest.mark.parametrize(("approx", "vague", "low", "high"), [
-    ("exact", False, 98.0, 102.0),  # a round 100 may be rounded: the 2 % cap
+    ("exact", False, 95.0, 105.0),  # a round 100 may be rounded: the 5 % cap
     ("about", False, 90.0, 110.0),
     ("more_than", False, 99.75, 150.0),
     ("less_than", False, 0.0, 100.25),
@@ -73,6 +74,9 @@ def test_reconcile_interval_of_range_widens_both_ends() -> None:
     (("almost 100", 100, "almost"), ("80", 80, "exact"), "high"),
     (("under 5", 5e9, "less_than"), ("7", 7e9, "exact"), "high"),
     (("8", 8, "exact"), ("9", 9, "exact"), "high"),
+    (("18,000", 18000, "exact"), ("20,000", 20000, "exact"), "high"),
+    (("20,490", 20490, "exact"), ("20,000", 20000, "exact"), None),  # 20,000 is rounded
+    (("over 22", 22e9, "more_than"), ("over 23", 23e9, "more_than"), None),  # within 10 %
     (("over 170", 170, "more_than"), ("175", 175, "exact"), None),
     (("70", 70, "exact"), ("175", 175, "exact"), "high"),
 ])

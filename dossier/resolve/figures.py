@@ -11,10 +11,11 @@ unordered), unit, period and kind. Different periods form a series, different ki
 a forecast) are never compared with actuals, USD is never compared with EUR.
 
 Tolerances, chosen for a demanding analyst ("rounding" r(v) is half a unit of the last
-significant digit of v, kept between 0.25 % and 2 % of v, so two exact figures always may
-differ by 0.5 %: 27.8 bn -> ±0.07 bn, 28 bn -> ±0.5 bn, 9 -> ±0.18, 20,000 -> ±400 because
-trailing zeros of a plain "20.000" do not say how it was rounded; e = 0.25 % of v is the
-slack at a stated threshold, since "over 28 bn" means the threshold, not a rounded value):
+significant digit of v, kept between 0.25 % and 5 % of v, so two exact figures always may
+differ by 0.5 %: 27.8 bn -> ±0.07 bn, 28 bn -> ±0.5 bn, 1,156 -> ±2.9, 9 -> ±0.45, 20,000
+-> ±1,000 because trailing zeros of a plain "20.000" do not say how it was rounded, yet a
+writer who rounds 20,490 to 20,000 is not contradicting anyone; e = 0.25 % of v is the slack
+at a stated threshold, since "over 28 bn" means the threshold, not a rounded value):
 
   exact       [v - r, v + r]           27.8 vs 28.7 disagree; 27.8 vs 28 agree (28 is rounded)
   about       v ± clamp(r', 5 %, 10 %) r' = half the last significant place; "about 28" ±1.4
@@ -26,9 +27,10 @@ slack at a stated threshold, since "over 28 bn" means the threshold, not a round
 
 Severity of a conflict: ``high`` when the intervals are disjoint even with open bounds left
 open (no cap); ``medium`` when only the 1.5x cap separates them; ``low`` when the intervals
-meet but two bounds of the same direction differ beyond rounding ("over 17,000" vs "over
+meet but two bounds of the same direction differ by more than 10 % ("over 17,000" vs "over
 20,000" firms): logically compatible, yet one source is stale or careless and an analyst
-wants to see it. Each disagreeing group gives exactly one conflict, with a stable id.
+wants to see it (thresholds within 10 % are the usual rounding down of one true value).
+Each disagreeing group gives exactly one conflict, with a stable id.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from dossier.model import METRICS, Conflict, Figure, FigureRef
 from dossier.resolve.timeline import normalise_period, period_bounds, period_sort_key
@@ -65,11 +68,12 @@ __all__ = [
 #: (what, subjects, unit, period, kind); what is a metric or "measure:<normalised words>"
 GroupKey = tuple[str, tuple[str, ...], str | None, str | None, str]
 
-ROUND_MIN, ROUND_MAX = 0.0025, 0.02  # rounding of an exact figure, as a share of its value
+ROUND_MIN, ROUND_MAX = 0.0025, 0.05  # rounding of an exact figure, as a share of its value
 ABOUT_MIN, ABOUT_MAX = 0.05, 0.10  # "about", "around", "circa"
 MORE_THAN_CAP = 1.5  # "over v" taken as at most 1.5 v
 ALMOST_FLOOR = 0.9  # "nearly v" taken as at least 0.9 v
 VAGUE_CAP = 10.0  # "tens of billions": [v, 10 v]
+BOUNDS_APART = 0.10  # same-direction thresholds further apart than this are a low conflict
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -133,6 +137,7 @@ class TargetGap:
 # --- tolerances ------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)  # reported values repeat (round numbers); Decimal parsing is slow
 def _half_place(value: float) -> float:
     """Return half a unit of the last significant digit of ``value``."""
     if value == 0 or not math.isfinite(value):
@@ -295,7 +300,7 @@ def _bounds_differ(refs: Sequence[FigureRef]) -> tuple[FigureRef, FigureRef] | N
         low = min(same, key=lambda r: r.figure.value or 0.0)
         high = max(same, key=lambda r: r.figure.value or 0.0)
         a, b = low.figure.value or 0.0, high.figure.value or 0.0
-        if b - a > rounding(a) + rounding(b):
+        if b - a > BOUNDS_APART * abs(b):
             return low, high
     return None
 

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dossier.model import Agreement, Event
 
@@ -51,6 +52,7 @@ def _date_bounds(text: str) -> Bounds | None:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
+@lru_cache(maxsize=8192)  # a corpus repeats a few hundred period strings millions of times
 def period_bounds(period: str | None) -> Bounds | None:
     """Return (first day, last day) of a period or date; None when unknown or yearless."""
     if not period:
@@ -64,6 +66,7 @@ def period_bounds(period: str | None) -> Bounds | None:
     return _date_bounds(period)
 
 
+@lru_cache(maxsize=8192)
 def normalise_period(period: str | None) -> str | None:
     """Return the canonical spelling: trimmed, a whole-year range written as the year."""
     if period is None:
@@ -81,6 +84,7 @@ def normalise_period(period: str | None) -> str | None:
     return period
 
 
+@lru_cache(maxsize=8192)
 def period_sort_key(period: str | None) -> tuple[int, str, str]:
     """Order periods by their last day (partial periods by their end); undated last."""
     bounds = period_bounds(period)
