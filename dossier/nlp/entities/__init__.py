@@ -1,0 +1,5 @@
+"""Entity recognition: layered gazetteer, cue and shape recogniser for every language."""
+
+from dossier.nlp.entities.stage import EntityStage
+
+__all__ = ["EntityStage"]

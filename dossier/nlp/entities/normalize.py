@@ -1,0 +1,61 @@
+"""Name normalisation shared by the recogniser and the cross-document resolver.
+
+Written here rather than taken from a phonetic library because the usual ones (Soundex,
+Metaphone) are English-only; news names arrive in Latin, Cyrillic and Kazakh Cyrillic with
+several romanisations each (Tokayev, Toqaev, Tokaïev, Токаев, Тоқаев), so the keys below
+transliterate first (anyascii) and then fold the spelling variants romanisations disagree on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+_PUNCT = re.compile(r"[\u2018\u2019\u201c\u201d\u00ab\u00bb'\"`.]")
+_SPACES = re.compile(r"[^\w-]+")
+# Romanisation variants folded to one spelling, applied in order on ascii lower case.
+_PHONETIC: tuple[tuple[str, str], ...] = (
+    ("kh", "h"), ("zh", "j"), ("dzh", "j"), ("dj", "j"), ("sch", "sh"), ("tsch", "ch"),
+    ("tch", "ch"), ("ck", "k"), ("q", "k"), ("c", "k"), ("w", "v"), ("ph", "f"), ("ou", "u"),
+    ("yo", "io"), ("ye", "e"), ("y", "i"), ("ij", "i"), ("ii", "i"), ("j", "j"),
+)
+_VOWELS = re.compile(r"[aeiou]+")
+_REPEAT = re.compile(r"(.)\1+")
+
+
+def fold(text: str) -> str:
+    """Casefold, drop accents and quotes, squeeze spaces (same script kept)."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _PUNCT.sub("", s.casefold())
+    return " ".join(_SPACES.sub(" ", s).split())
+
+
+@lru_cache(maxsize=65536)
+def latin(text: str) -> str:
+    """Transliterate to ascii Latin and fold: the normalised name used in keys."""
+    return fold(anyascii(unicodedata.normalize("NFC", text)))
+
+
+@lru_cache(maxsize=65536)
+def phonetic(text: str) -> str:
+    """Fold romanisation variants: Tokayev, Toqaev, Tokaev all give the same string."""
+    s = latin(text).replace("-", " ")
+    for a, b in _PHONETIC:
+        s = s.replace(a, b)
+    s = _REPEAT.sub(r"\1", s)
+    return re.sub(r"(?<=[aeou])i(?=[aeou])", "", s)  # Tokaiev -> Tokaev
+
+
+def skeleton(text: str) -> str:
+    """Consonant skeleton of the phonetic form: a coarse blocking key."""
+    return " ".join(w[0] + _VOWELS.sub("", w[1:]) for w in phonetic(text).split() if w)
+
+
+def is_upper_acronym(token: str) -> bool:
+    """True for all-caps tokens of at least two letters (TASS, ЕАЭС, MEPhI is not)."""
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -1,0 +1,323 @@
+"""The entity stage: a layered recogniser that works in every language.
+
+No multilingual NER model ships inside a PyPI package (issue 4), so this is written here:
+1. gazetteer spans (countries, cities, organisations in many languages and scripts);
+2. demonyms and adjectives ("russo", "Kazakh", "российский") as a *relation* to the country;
+3. capitalised candidate spans typed by per-language cues (titles, organisation heads,
+   reporting verbs) and by shape;
+4. document-level coreference: a surname alone takes the key of the full name, and weak
+   candidates (sentence-initial words, German nouns, headline words) survive only when the
+   document supports them elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from dossier.model import Document, EntityType, Mention
+from dossier.nlp.entities.config import LangConfig, load_config
+from dossier.nlp.entities.gazetteer import (
+    TOKEN,
+    GazEntry,
+    Gazetteer,
+    find_inflected,
+    load_gazetteer,
+)
+from dossier.nlp.entities.normalize import fold, is_upper_acronym, latin
+
+MAX_TOKENS = 8  # longest gazetteer span tried, in tokens
+LOOKBACK = 3  # tokens before a span searched for a title ("presidente russo Vladimir Putin")
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([^\W\d_][\w.]{1,9})\s*\)")
+
+
+@dataclass(slots=True)
+class Tok:
+    """A word of a sentence with its offsets in the document and case facts."""
+
+    start: int
+    end: int
+    text: str
+    f: str  # folded
+    cap: bool  # starts with an upper-case letter
+    upper: bool  # all letters upper case (two or more)
+    joined: bool  # only spaces separate it from the previous token
+
+
+@dataclass(slots=True)
+class Cand:
+    """A mention candidate before document-level checks."""
+
+    mention: Mention
+    words: list[str]  # folded tokens
+    weak: bool = False  # needs support elsewhere in the document
+    shape_only: bool = False  # typed by shape, not by any cue
+
+
+@dataclass(slots=True)
+class EntityStage:
+    """Find person, country, organisation and place mentions with provisional keys."""
+
+    name: ClassVar[str] = "entities"
+    requires: ClassVar[tuple[str, ...]] = ("sentences", "language")
+    assigns: ClassVar[tuple[str, ...]] = ("mentions",)
+    max_tokens: int = MAX_TOKENS
+    _gaz: Gazetteer | None = field(default=None, repr=False)
+
+    def __call__(self, doc: Document) -> Document:
+        if self._gaz is None:
+            self._gaz = load_gazetteer()
+        cfg = load_config(doc.language)
+        cands: list[Cand] = []
+        spans = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
+        for si, (start, end) in enumerate(spans):
+            toks = tokenize(doc.text, start, end)
+            cands.extend(self._sentence(toks, si, cfg, self._gaz))
+        doc.mentions = resolve_in_document(cands, doc.text, cfg)
+        return doc
+
+    def _sentence(self, toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer) -> list[Cand]:
+        """Run the gazetteer, demonym and candidate layers over one sentence."""
+        shouting = _is_shouting(toks)
+        headline = not shouting and _is_headline(toks, cfg)
+        taken = [False] * len(toks)
+        out = _gazetteer_pass(toks, si, cfg, gaz, taken, self.max_tokens, shouting)
+        out.extend(_demonym_pass(toks, si, cfg, taken))
+        out.extend(_candidate_pass(toks, si, cfg, taken, shouting, headline))
+        return out
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """Split text[start:end] into word tokens with document offsets."""
+    out: list[Tok] = []
+    prev = start
+    for m in TOKEN.finditer(text, start, end):
+        word = m.group()
+        gap = text[prev:m.start()]
+        out.append(Tok(start=m.start(), end=m.end(), text=word, f=fold(word), cap=word[0].isupper(),
+                       upper=is_upper_acronym(word), joined=not gap.strip() and bool(out)))
+        prev = m.end()
+    return out
+
+
+def _is_shouting(toks: list[Tok]) -> bool:
+    """A line in capitals: acronym and case cues mean nothing there."""
+    words = [t for t in toks if t.text[0].isalpha()]
+    return len(words) >= 3 and sum(t.upper for t in words) >= 0.6 * len(words)
+
+
+def _is_headline(toks: list[Tok], cfg: LangConfig) -> bool:
+    """A title-case line (English headlines): capitals are not evidence of names there."""
+    words = [t for t in toks if t.text[0].isalpha() and t.f not in cfg.connectors]
+    return len(words) >= 3 and sum(t.cap for t in words) >= 0.75 * len(words)
+
+
+def _mention(toks: list[Tok], i: int, j: int, si: int, typ: EntityType, key: str,
+             source: str, relation: str | None = None) -> Mention:
+    # text is filled from the document at the end, so it keeps the original spacing
+    return Mention(start=toks[i].start, end=toks[j - 1].end, text="", type=typ, key=key,
+                   sentence=si, source=source, relation=relation)
+
+
+def _lookup(toks: list[Tok], i: int, n: int, gaz: Gazetteer, cfg: LangConfig,
+            shouting: bool) -> GazEntry | None:
+    """Gazetteer entry for toks[i:i+n], trying the exact acronym table for one word."""
+    if n == 1:
+        t = toks[i]
+        hit = gaz.exact.get(t.text.replace(".", ""))
+        if hit is not None or (t.upper and not shouting and len(t.text) <= 4):
+            return hit
+    if toks[i + n - 1].f in cfg.connectors or not all(t.joined for t in toks[i + 1:i + n]):
+        return None
+    hit = gaz.find(tuple(t.f for t in toks[i:i + n]))
+    if hit is None and n == 1:
+        hit = find_inflected(toks[i].f, cfg.case_endings)
+    return hit
+
+
+def _gazetteer_pass(toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer,
+                    taken: list[bool], max_tokens: int, shouting: bool) -> list[Cand]:
+    """Longest gazetteer matches starting at capitalised words, left to right."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(toks):
+        if not toks[i].cap or toks[i].f in cfg.stopwords and not toks[i].upper:
+            i += 1
+            continue
+        for n in range(min(max_tokens, len(toks) - i), 0, -1):
+            hit = _lookup(toks, i, n, gaz, cfg, shouting)
+            if hit is not None and not (n == 1 and _inside_name(toks, i, hit, cfg)):
+                m = _mention(toks, i, i + n, si, hit.type, hit.key, "gazetteer")  # type: ignore[arg-type]
+                out.append(Cand(mention=m, words=[t.f for t in toks[i:i + n]]))
+                taken[i:i + n] = [True] * n
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _namelike(t: Tok, cfg: LangConfig) -> bool:
+    return t.cap and not t.upper and t.f not in cfg.stopwords and t.f not in cfg.not_names \
+        and t.f not in cfg.person_titles and cfg.demonym(t.f) is None
+
+
+def _inside_name(toks: list[Tok], i: int, hit: GazEntry, cfg: LangConfig) -> bool:
+    """A one-word city or firm glued to other capitalised words is part of a longer name."""
+    if hit.type == "country" or toks[i].upper:
+        return False
+    left = i > 1 and toks[i].joined and _namelike(toks[i - 1], cfg)
+    right = i + 1 < len(toks) and toks[i + 1].joined and _namelike(toks[i + 1], cfg)
+    return left or right
+
+
+def _demonym_pass(toks: list[Tok], si: int, cfg: LangConfig, taken: list[bool]) -> list[Cand]:
+    """Demonyms and adjectives of countries, kept as a relation to the country."""
+    out: list[Cand] = []
+    for i, t in enumerate(toks):
+        code = None if taken[i] else cfg.demonym(t.f)
+        if code is not None:
+            m = _mention(toks, i, i + 1, si, "country", f"country:{code}", "demonym", "demonym")
+            out.append(Cand(mention=m, words=[t.f]))
+            taken[i] = True
+    return out
+
+
+def _candidate_pass(toks: list[Tok], si: int, cfg: LangConfig, taken: list[bool],
+                    shouting: bool, headline: bool) -> list[Cand]:
+    """Runs of capitalised words not claimed by a gazetteer, typed by cues and shape."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if taken[i] or not t.cap or t.f in cfg.stopwords and not t.upper:
+            i += 1
+            continue
+        j = _extend(toks, i, cfg, taken)
+        words = [x.f for x in toks[i:j]]
+        lead = 0  # leading titles ("President", "Deputy Foreign Minister") are cues, not names
+        while lead < len(words) and (words[lead] in cfg.person_titles or words[lead] in cfg.not_names):
+            lead += 1
+        if lead < len(words):
+            cand = _classify(toks, i + lead, j, si, cfg, lead > 0, shouting, headline)
+            if cand is not None:
+                out.append(cand)
+        i = j
+    return out
+
+
+def _extend(toks: list[Tok], i: int, cfg: LangConfig, taken: list[bool]) -> int:
+    """End of the capitalised run starting at i, across connectors (da, di, von, of)."""
+    j, org = i + 1, toks[i].f in cfg.org_heads
+    while j < len(toks) and toks[j].joined and not taken[j]:
+        t = toks[j]
+        if t.cap and (t.f not in cfg.stopwords or t.upper):
+            org = org or t.f in cfg.org_heads
+            j += 1
+        elif (t.f in cfg.connectors or org and t.f in cfg.org_connectors) and j + 1 < len(toks) \
+                and toks[j + 1].joined and toks[j + 1].cap and not taken[j + 1]:
+            j += 2
+            org = org or toks[j - 1].f in cfg.org_heads
+        else:
+            break
+    return j
+
+
+def _classify(toks: list[Tok], i: int, j: int, si: int, cfg: LangConfig, titled: bool,
+              shouting: bool, headline: bool) -> Cand | None:
+    """Type a capitalised run from cues, then by shape; weak when only the shape speaks."""
+    words = [t.f for t in toks[i:j]]
+    if all(w in cfg.not_names or w in cfg.stopwords for w in words):
+        return None
+    name = " ".join(t.text for t in toks[i:j])
+    cue = _cue_type(toks, i, j, cfg, titled)
+    if cue is not None:
+        return Cand(mention=_mention(toks, i, j, si, cue, _key(cue, name, cfg), "cue"), words=words)
+    single, initial = j - i == 1, i == 0
+    if single and toks[i].upper and not shouting:
+        typ: EntityType = "organization"
+    elif not single and all(t.cap and not t.upper for t in toks[i:j]) and j - i <= 4:
+        typ = "person"
+    else:
+        typ = "other"
+    weak = shouting or headline or cfg.nouns_capitalised or (single and initial)
+    m = _mention(toks, i, j, si, typ, _key(typ, name, cfg), "shape")
+    return Cand(mention=m, words=words, weak=weak, shape_only=True)
+
+
+def _cue_type(toks: list[Tok], i: int, j: int, cfg: LangConfig, titled: bool) -> EntityType | None:
+    """Type given by a cue word inside, before or after the run."""
+    words = {t.f for t in toks[i:j]}
+    if words & cfg.org_heads:
+        return "organization"
+    if words & cfg.place_heads:
+        return "place"
+    before = {t.f for t in toks[max(0, i - LOOKBACK):i]}
+    if titled or before & cfg.person_titles:
+        return "person"
+    after = [t.f for t in toks[j:j + 2]]
+    if after and (after[0] in cfg.reporting_verbs or " ".join(after) in cfg.reporting_verbs):
+        return "person"
+    return None
+
+
+def _key(typ: str, name: str, cfg: LangConfig) -> str:
+    """Provisional key: normalised Latin name, surnames undeclined for persons."""
+    if typ == "person":
+        return "person:" + " ".join(latin(cfg.person_token(fold(w))) for w in name.split())
+    return f"{typ}:{latin(name)}"
+
+
+def resolve_in_document(cands: list[Cand], text: str, cfg: LangConfig) -> list[Mention]:
+    """Share keys inside a document and drop weak candidates nothing supports."""
+    for c in cands:
+        c.mention.text = text[c.mention.start:c.mention.end]
+    surnames = _surname_index(cands, cfg)
+    _link_acronyms(cands, text)
+    seen = {" ".join(c.words) for c in cands if not c.weak}
+    out: list[Mention] = []
+    for c in cands:
+        m = c.mention
+        if m.type in ("person", "other") and len(c.words) == 1:
+            key = surnames.get(latin(cfg.person_token(c.words[0])))
+            if key:
+                m.type, m.key, c.weak = "person", key, False
+        if c.weak and " ".join(c.words) not in seen and not _supported(c, cands):
+            continue
+        out.append(m)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _surname_index(cands: list[Cand], cfg: LangConfig) -> dict[str, str]:
+    """Last name -> full-name key, for surnames that name one person in the document."""
+    index: dict[str, set[str]] = {}
+    for c in cands:
+        m = c.mention
+        if m.type == "person" and len(c.words) >= 2 and not c.weak:
+            index.setdefault(latin(cfg.person_token(c.words[-1])), set()).add(m.key)
+    return {s: next(iter(keys)) for s, keys in index.items() if len(keys) == 1}
+
+
+def _supported(c: Cand, cands: list[Cand]) -> bool:
+    """A weak candidate survives when the same words are a strong mention elsewhere."""
+    words = " ".join(c.words)
+    return any(o is not c and not o.weak and " ".join(o.words) == words for o in cands)
+
+
+def _link_acronyms(cands: list[Cand], text: str) -> None:
+    """'Foo Bar Agency (FBA)': the acronym takes the key of the name it follows."""
+    defined: dict[str, Cand] = {}
+    for c in cands:
+        m = c.mention
+        hit = _ACRONYM_AFTER.match(text, m.end)
+        if hit and len(c.words) >= 2 and m.source != "demonym":
+            initials = "".join(w[0] for w in c.words if len(w) > 3 or w[0].isupper())
+            acro = fold(hit.group(1)).replace(".", "")
+            if initials.startswith(acro[0]) and len(acro) <= len(c.words) + 1:
+                defined[acro] = c
+    for c in cands:
+        target = defined.get(" ".join(c.words)) if len(c.words) == 1 else None
+        if target is not None and c.mention.source != "gazetteer":
+            c.mention.type, c.mention.key, c.weak = target.mention.type, target.mention.key, False
