@@ -1,0 +1,82 @@
+"""The "clean" stage: raw HTML or scraped text -> article text, boilerplate, references, hints."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from dossier.clean.boilerplate import Filtered, filter_text, load_cues, split_byline
+from dossier.clean.html import extract_html, fallback_text
+from dossier.model import Document
+
+__all__ = ["CleanStage", "normalise"]
+
+_URLISH = re.compile(r"https?://|www\.", re.I)
+
+
+def normalise(text: str) -> str:
+    """NFC, Unix newlines, no trailing spaces, at most one blank line; keep inner nbsp."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+@dataclass(slots=True)
+class CleanStage:
+    """Extract article text from HTML (trafilatura) or filter scraped text line by line."""
+
+    name: ClassVar[str] = "clean"
+    requires: ClassVar[tuple[str, ...]] = ("raw", "format")
+    assigns: ClassVar[tuple[str, ...]] = (
+        "text", "boilerplate", "references", "title", "author", "outlet",
+    )
+
+    favor_recall: bool = True  # measured best on bench/bench_cleaning.py
+    filter_html: bool = False  # also run the line filter over trafilatura's output
+
+    def __call__(self, doc: Document) -> Document:
+        meta = doc.meta
+        title = author = outlet = None
+        if doc.format == "html":
+            page = extract_html(doc.raw, url=doc.url, favor_recall=self.favor_recall)
+            if page.date and not meta.get("published"):
+                meta["published"] = page.date
+            title, author, outlet = page.title, page.author, page.sitename
+            if page.text and not self.filter_html:
+                result = Filtered(text=page.text, kept=page.text.split("\n\n"))
+            else:
+                result = filter_text(normalise(page.text or fallback_text(doc.raw)))
+        else:
+            result = filter_text(normalise(doc.raw))
+        doc.text = normalise(result.text)
+        doc.boilerplate = result.boilerplate
+        doc.references = result.references
+        guessed_title, byline = self._title(result.kept)
+        doc.title = meta.get("title") or title or guessed_title
+        doc.author = meta.get("author") or author or byline
+        doc.outlet = meta.get("outlet") or outlet or result.site or _domain(doc.url)
+        return doc
+
+    @staticmethod
+    def _title(kept: list[str]) -> tuple[str | None, str | None]:
+        """Return (title, author) from the first line when it reads as a headline."""
+        if not kept:
+            return None, None
+        first = " ".join(kept[0].split())
+        words = len(first.split())
+        if not 2 <= words <= 20 or first.endswith((".", ":", ";")) or _URLISH.search(first):
+            return None, None
+        if sum(c.isalpha() for c in first) < len(first) / 2:
+            return None, None  # a date or figure line, not a headline
+        return split_byline(first, load_cues())
+
+
+def _domain(url: str | None) -> str | None:
+    """Return the host of a URL without "www.", as a last-resort outlet name."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
