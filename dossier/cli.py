@@ -103,20 +103,49 @@ def export_cmd(
     console.print(f"wrote {path}")
 
 
+@app.command("report")
+def report_cmd(
+    out: Annotated[Path, typer.Option("-o", "--output", help="Output file.")],
+    db: DbOption = "dossier.db",
+    fmt: Annotated[str, typer.Option("--format", help="html or md.")] = "html",
+    subjects: Annotated[str | None, typer.Option(help="Comma-separated names, "
+                                                 "e.g. Russia,Kazakhstan.")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="YYYY[-MM[-DD]]")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="YYYY[-MM[-DD]]")] = None,
+) -> None:
+    """Write the briefing: one self-contained HTML file (charts inline) or Markdown.
+
+    Example: dossier report --db kb.db --subjects Russia,Kazakhstan -o dossier.html
+    """
+    from dossier.report import write_report
+
+    wanted = [s.strip() for s in subjects.split(",")] if subjects else None
+    try:
+        path = write_report(_open(db), out, fmt=fmt, subjects=wanted, start=start, end=end)
+    except (LookupError, ValueError) as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from exc
+    console.print(f"wrote {path}")
+
+
 @app.command("demo")
 def demo_cmd(
     db: Annotated[str | None, typer.Option("--db", help="Store to build (default: temp).")] = None,
 ) -> None:
-    """Build the bundled sample corpus and export it.
+    """Build the bundled sample corpus, export it and write its report.
 
     Example: dossier demo
     """
+    from dossier.report import write_report
+
     sample = sample_corpus()
     workdir = Path(db).parent if db else Path(tempfile.mkdtemp(prefix="dossier-demo-"))
     db_path = db or str(workdir / "dossier.db")
     run_build([str(sample)], db_path)
-    out = export(Store(db_path), "json", workdir / "dossier.json")
-    console.print(f"store:  {db_path}\nexport: {out}")
+    store = Store(db_path)
+    out = export(store, "json", workdir / "dossier.json")
+    report = write_report(store, workdir / "dossier.html")
+    console.print(f"store:  {db_path}\nexport: {out}\nreport: {report}")
 
 
 def sample_corpus() -> Path:

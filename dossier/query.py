@@ -12,7 +12,10 @@ from dossier.resolve.timeline import TimelineItem
 from dossier.resolve.timeline import timeline as _timeline
 from dossier.store import Store
 
-__all__ = ["conflicts", "entities", "find_entity", "names", "series", "targets", "timeline"]
+__all__ = [
+    "conflicts", "entities", "find_entity", "names", "series", "subject_ids", "targets",
+    "timeline",
+]
 
 
 def _fold(text: str) -> str:
@@ -51,7 +54,8 @@ def find_entity(store: Store, name: str) -> Entity | None:
     return max(partial, key=lambda e: len(e.documents)) if partial else None
 
 
-def _entity_ids(store: Store, subjects: Sequence[str] | None) -> list[str] | None:
+def subject_ids(store: Store, subjects: Sequence[str] | None) -> list[str] | None:
+    """Return the entity ids of names (or ids); LookupError names the one not found."""
     if not subjects:
         return None
     ids = []
@@ -77,7 +81,7 @@ def series(store: Store, metric: str, subjects: Sequence[str] | None = None
            ) -> list[SeriesPoint]:
     """Return a metric's values by period; ``subjects`` are entity names or ids."""
     return _series(store.figure_refs(), store.entity_index(), metric,
-                   _entity_ids(store, subjects))
+                   subject_ids(store, subjects))
 
 
 def timeline(store: Store, *, start: str | None = None, end: str | None = None,
