@@ -1,0 +1,270 @@
+"""Agreements per document: named declarations, treaties, programmes, memoranda and plans.
+
+A head noun from the per-language lexicon ("Dichiarazione", "Declaração", "соглашение",
+"Deklarasyonu") starts a title that runs through capitalised words and short runs of linking
+words ("Programma Comprensivo per la Cooperazione Economica per il 2026–2030"). Lower-case
+mentions ("a declaração de parceria estratégica") count only beside a signing or adoption
+verb, and bare or counted heads ("a package of documents", "47 agreements") never do.
+Titles are glossed into English word by word from the lexicon's glossary; the English title
+is used only when every word could be glossed, else the original stays the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+from dossier.extract.lexicon import load_lexicon, phrase_pattern
+from dossier.model import DocAgreement, Document, Mention
+from dossier.nlp.dates import compatible, find_dates, merge, precision
+
+__all__ = ["find_agreements", "gloss", "merge_agreements", "title_key"]
+
+GAP_MAX = 6  # lower-case words allowed between capitalised words of one title
+LOWER_MAX = 10  # words of a lower-case title after its head
+LOOKBACK = 2
+SAME_TITLE = 85  # rapidfuzz token_set_ratio of glossed titles naming one document
+TOKEN = re.compile(r"[^\W_]+(?:[-–][^\W_]+)*['’]?|[,.;:()«»\"“”!?]")
+ENGLISH_STOP = frozenset({"on", "of", "the", "and", "to", "a", "an", "for", "between", "in",
+                          "at", "by", "with", "from"})
+
+
+@dataclass(slots=True, frozen=True)
+class _AgreementLex:
+    heads: list[tuple[re.Pattern[str], str, str]]  # pattern, kind, English head
+    sign: re.Pattern[str] | None
+    links: frozenset[str]
+    stops: frozenset[str]
+    head_final: bool
+    glossary: dict[tuple[str, ...], str]
+    glossary_len: int
+
+
+@lru_cache(maxsize=32)
+def _alex(language: str) -> _AgreementLex:
+    """Compile the agreement lexicon of ``language`` (English when it has none)."""
+    lex = load_lexicon(language) or load_lexicon("en")
+    sec: dict[str, Any] = lex.get("agreements", {})
+    heads = []
+    for phrase, (kind, english) in sorted(sec.get("heads", {}).items(),
+                                          key=lambda kv: len(kv[0]), reverse=True):
+        pat = phrase_pattern([phrase])
+        if pat is not None:
+            heads.append((pat, str(kind), str(english)))
+    sign = phrase_pattern(list(lex.get("triggers", {}).get("agreement", []))
+                          + list(sec.get("adopt", [])))
+    glossary = {tuple(_fold(k).split()): str(v) for k, v in sec.get("glossary", {}).items()}
+    return _AgreementLex(
+        heads=heads, sign=sign, links=frozenset(_fold(w) for w in sec.get("links", [])),
+        stops=frozenset(_fold(w) for w in sec.get("stops", [])),
+        head_final=bool(sec.get("head_final", False)), glossary=glossary,
+        glossary_len=max((len(k) for k in glossary), default=1),
+    )
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("’", "'").strip()
+
+
+def _is_cap(tok: str) -> bool:
+    core = tok.split("'")[-1] or tok  # "dell'Amur" -> "Amur"
+    return core[:1].isupper() or core[:1].isdigit()
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
+    for m in TOKEN.finditer(text):
+        out.append(m)
+    return out
+
+
+def _content(tok: str, alex: _AgreementLex) -> bool:
+    return tok[:1].isalnum() and _fold(tok) not in alex.links
+
+
+def _title_span(text: str, hs: int, he: int, alex: _AgreementLex,
+                signed: bool) -> tuple[int, int, bool] | None:
+    """Return (start, end, named) of the title around the head at ``hs:he``, or None."""
+    toks = _tokens(text[hs:]) if not alex.head_final else _tokens(text[:he])
+    if alex.head_final:
+        toks = [m for m in toks if m.end() <= hs][::-1]
+        base = 0
+    else:
+        toks = [m for m in toks if m.start() >= he - hs]
+        base = hs
+    first = next((m.group(0) for m in toks if _content(m.group(0), alex)), "")
+    named = bool(first) and _is_cap(first) and first[:1] not in ",.;:"
+    edge, gap, count = None, 0, 0
+    for m in toks:
+        tok = m.group(0)
+        if not tok[:1].isalnum() and tok != ",":
+            break
+        if _fold(tok) in alex.stops:
+            break
+        count += 1
+        if named and _is_cap(tok):
+            edge, gap = m, 0
+            continue
+        if tok == ",":
+            if not named:
+                break
+            gap += 1
+        elif named:
+            gap += 1
+        else:
+            if _content(tok, alex):
+                edge = m
+            if count >= LOWER_MAX:
+                break
+            continue
+        if gap > GAP_MAX:
+            break
+    if edge is None or (not named and not signed):
+        return None
+    if alex.head_final:
+        return edge.start(), he, named
+    return hs, base + edge.end(), named
+
+
+def gloss(title: str, language: str | None, head: tuple[int, str] | None = None) -> tuple[str,
+                                                                                          bool]:
+    """Gloss ``title`` into English word by word; return (gloss, every word was known)."""
+    alex = _alex(language or "en")
+    words = [m.group(0) for m in _tokens(title) if m.group(0)[:1].isalnum()]
+    folded = [_fold(w) for w in words]
+    out: list[str] = []
+    known = True
+    i = 0
+    while i < len(words):
+        for n in range(min(alex.glossary_len, len(words) - i), 0, -1):
+            eng = alex.glossary.get(tuple(folded[i:i + n]))
+            if eng is not None:
+                out.append(eng.title() if _is_cap(words[i]) and folded[i] not in alex.links
+                           else eng)
+                i += n
+                break
+        else:
+            head_eng = _head_english(words[i], alex)
+            if head_eng:
+                out.append(head_eng)
+            elif words[i][:1].isdigit():
+                out.append(words[i])
+            else:
+                out.append(words[i])
+                known = False
+            i += 1
+    if alex.head_final and out:
+        out = [out[-1], "on", *out[:-1]] if len(out) > 1 else out
+    return " ".join(out), known
+
+
+def _head_english(word: str, alex: _AgreementLex) -> str | None:
+    for pat, _kind, english in alex.heads:
+        if pat.fullmatch(word):
+            return english
+    return None
+
+
+def title_key(title: str, language: str | None) -> str:
+    """Normalised English gloss of a title, for comparing titles across languages."""
+    text, _ = gloss(title, language)
+    words = [w for w in anyascii(text).casefold().replace("-", " ").split()
+             if w.isalnum() and w not in ENGLISH_STOP]
+    return " ".join(words)
+
+
+def _counted(text: str, start: int) -> bool:
+    """True when a number or a count word stands right before the head ("47 agreements")."""
+    before = text[max(0, start - 16):start].split()
+    return bool(before) and bool(re.search(r"\d", before[-1]))
+
+
+def _inside(mentions: list[Mention], start: int, end: int) -> bool:
+    return any(m.start <= start and end <= m.end and m.type != "country" for m in mentions)
+
+
+def _parties(sent_mentions: list[list[Mention]], i: int, doc_top: list[str]) -> list[str]:
+    for back in range(i, max(-1, i - LOOKBACK - 1), -1):
+        keys = []
+        for m in sent_mentions[back]:
+            if m.key.startswith("country:") and m.key not in keys:
+                keys.append(m.key)
+        if keys:
+            return keys
+    return list(doc_top)
+
+
+def find_agreements(doc: Document, contexts: list[str | None] | None = None) -> list[
+        DocAgreement]:
+    """Find the named agreements of ``doc``, one record per document named."""
+    from dossier.extract.events import context_dates, sentence_mentions
+
+    lang = doc.language or "en"
+    alex = _alex(lang)
+    spans = [find_dates(s.text, lang, doc.published) for s in doc.sentences]
+    contexts = contexts if contexts is not None else context_dates(doc, spans)
+    by_sent = sentence_mentions(doc)
+    counts = Counter(m.key for m in doc.mentions if m.key.startswith("country:"))
+    doc_top = [k for k, _ in counts.most_common(2)]
+    found: list[tuple[DocAgreement, bool]] = []
+    for i, sent in enumerate(doc.sentences):
+        signed = bool(alex.sign and alex.sign.search(sent.text))
+        taken: list[tuple[int, int]] = []
+        for pat, kind, _eng in alex.heads:
+            for m in pat.finditer(sent.text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                abs_s, abs_e = sent.start + m.start(), sent.start + m.end()
+                if _counted(sent.text, m.start()) or _inside(by_sent[i], abs_s, abs_e):
+                    continue
+                span = _title_span(sent.text, m.start(), m.end(), alex, signed)
+                if span is None:
+                    continue
+                ts, te, named = span
+                original = sent.text[ts:te].strip(" ,")
+                english, known = gloss(original, lang)
+                date = _date(spans[i], ts, te, contexts[i])
+                found.append((DocAgreement(
+                    title=english if known else original, original_title=original, date=date,
+                    parties=_parties(by_sent, i, doc_top), kind=kind, sentence=i,
+                    quote=sent.text), named))
+    return merge_agreements(found, lang)
+
+
+def _date(spans: list[Any], ts: int, te: int, context: str | None) -> str | None:
+    """The signing date: a precise date in the sentence outside the title, else the section's."""
+    outside = [s for s in spans if (s.end <= ts or s.start >= te) and precision(s.date) >= 2]
+    if outside:
+        date: str | None = outside[0].date
+        if context and compatible(date, context):
+            date = merge(date, context)
+        return date
+    return context
+
+
+def merge_agreements(found: list[tuple[DocAgreement, bool]], language: str) -> list[
+        DocAgreement]:
+    """Merge repeated mentions of one agreement in a document, keeping the named mention."""
+    order = sorted(found, key=lambda f: (not f[1], f[0].sentence))
+    out: list[DocAgreement] = []
+    keys: list[str] = []
+    for ag, _named in order:
+        key = title_key(ag.original_title, language)
+        hit = next((j for j, o in enumerate(out) if o.kind == ag.kind
+                    and fuzz.token_set_ratio(keys[j], key) >= SAME_TITLE
+                    and compatible(o.date, ag.date)), None)
+        if hit is None:
+            out.append(ag)
+            keys.append(key)
+            continue
+        kept = out[hit]
+        kept.date = merge(kept.date, ag.date)
+        kept.parties += [p for p in ag.parties if p not in kept.parties]
+    return sorted(out, key=lambda a: a.sentence)

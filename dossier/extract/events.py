@@ -1,0 +1,280 @@
+"""Events per document: visits, meetings, signings, forums and statements, with who/where/when.
+
+Rule-based on per-language trigger lexicons (``dossier/lang/<code>/events.toml``) rather than
+a trained event model: no multilingual event model small enough to ship in a PyPI wheel covers
+Kazakh and diplomatic event types, and triggers plus the entity stage's mentions give actors,
+place and date that a reviewer can trace to one sentence.
+
+PLOVER mapping (``DocEvent.plover``): visit -> ``CONSULT:visit``, meeting -> ``CONSULT`` (or
+``CONSULT:phone``), forum -> ``CONSULT:multilateral``, agreement (a signing) -> ``AGREE``,
+statement -> None (PLOVER codes no public statements), other -> None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, ClassVar, cast
+
+from dossier.extract.agreements import find_agreements
+from dossier.extract.lexicon import load_lexicon, phrase_pattern
+from dossier.model import DocEvent, Document, EventStatus, EventType, Mention, Sentence
+from dossier.nlp.dates import DateSpan, compatible, find_dates, merge, parse_partial, precision
+
+__all__ = [
+    "EventStage", "Trigger", "context_dates", "detect_events", "find_triggers",
+    "merge_events", "sentence_mentions",
+]
+
+PLOVER: dict[str, str | None] = {
+    "visit": "CONSULT:visit", "meeting": "CONSULT", "forum": "CONSULT:multilateral",
+    "agreement": "AGREE", "statement": None, "other": None,
+}
+ACTOR_TYPES = ("person", "country", "organization")
+PLACE_TYPES = ("place", "country")
+CUE_WINDOW = 40  # chars between a planned-event cue and its trigger ("will pay a visit")
+LOOKBACK = 2  # sentences searched backwards for actors when a trigger's sentence names none
+HEADING_MAX = 160  # a line this short without final punctuation is a heading
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
+class Trigger:
+    """An event trigger found in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    type: str
+    text: str
+    mode: str | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class _Lex:
+    types: dict[str, re.Pattern[str]]
+    modes: list[tuple[re.Pattern[str], str]]
+    planned: re.Pattern[str] | None
+    prepositions: frozenset[str]
+    suffixes: tuple[str, ...]
+
+
+@lru_cache(maxsize=32)
+def _lex(language: str | None) -> _Lex:
+    """Compile the trigger lexicon of ``language`` (English when it has none)."""
+    return _compile(language or "en")
+
+
+def _compile(language: str) -> _Lex:
+    lex = load_lexicon(language) or load_lexicon("en")
+    types: dict[str, re.Pattern[str]] = {}
+    for kind, phrases in lex.get("triggers", {}).items():
+        pat = phrase_pattern(list(phrases))
+        if pat is not None:
+            types[kind] = pat
+    modes = []
+    for phrase, mode in lex.get("modes", {}).items():
+        pat = phrase_pattern([phrase])
+        if pat is not None:
+            modes.append((pat, str(mode)))
+    place = lex.get("place", {})
+    return _Lex(
+        types=types, modes=modes, planned=phrase_pattern(lex.get("planned", {}).get("cues", [])),
+        prepositions=frozenset(p.lower() for p in place.get("prepositions", [])),
+        suffixes=tuple(sorted(place.get("suffixes", []), key=len, reverse=True)),
+    )
+
+
+def find_triggers(text: str, language: str | None) -> list[Trigger]:
+    """Find event triggers in ``text``; where triggers overlap the longest wins."""
+    lex = _lex(language)
+    found: list[Trigger] = []
+    for kind, pat in lex.types.items():
+        for m in pat.finditer(text):
+            mode = next((md for rx, md in lex.modes if rx.fullmatch(m.group(0))), None)
+            found.append(Trigger(start=m.start(), end=m.end(), type=kind, text=m.group(0),
+                                 mode=mode))
+    keep: list[Trigger] = []
+    for t in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
+        if all(t.end <= k.start or t.start >= k.end for k in keep):
+            keep.append(t)
+    return sorted(keep, key=lambda t: t.start)
+
+
+def sentence_mentions(doc: Document) -> list[list[Mention]]:
+    """Group ``doc.mentions`` by sentence index (by offsets where the index is unset)."""
+    out: list[list[Mention]] = [[] for _ in doc.sentences]
+    for m in doc.mentions:
+        idx = m.sentence
+        if not 0 <= idx < len(out):
+            idx = next((i for i, s in enumerate(doc.sentences) if s.start <= m.start < s.end), -1)
+        if idx >= 0:
+            out[idx].append(m)
+    return out
+
+
+def _is_heading(sentence: Sentence, first_in_paragraph: bool) -> bool:
+    text = sentence.text.strip()
+    return first_in_paragraph and len(text) <= HEADING_MAX and not text.endswith((".", "!", "?",
+                                                                                 "»", '"'))
+
+
+def context_dates(doc: Document, spans: list[list[DateSpan]]) -> list[str | None]:
+    """Give each sentence the date of the heading or dateline it falls under (None if none).
+
+    A heading such as "I Colloqui Ufficiali e i Documenti Firmati (12 novembre 2025)" or a
+    dateline "Mosca, Cremlino, 12 novembre –" dates the sentences that follow it, until the
+    next heading or dateline that states another date.
+    """
+    out: list[str | None] = []
+    current: str | None = None
+    prev_par = -1
+    for sent, found in zip(doc.sentences, spans, strict=True):
+        first = sent.paragraph != prev_par
+        prev_par = sent.paragraph
+        dated = [s for s in found if precision(s.date) >= 2 and not s.relative]
+        if dated and (_is_heading(sent, first) or (first and dated[0].start <= 60)):
+            current = dated[0].date
+        out.append(current)
+    return out
+
+
+def _nearest(items: list[Any], pos: int, key: Any) -> Any:
+    return min(items, key=lambda x: abs(key(x) - pos)) if items else None
+
+
+def _actors(mentions: list[Mention]) -> list[str]:
+    keys: list[str] = []
+    for m in mentions:
+        if (m.type in ACTOR_TYPES or m.role == "actor") and m.key not in keys:
+            keys.append(m.key)
+    return keys
+
+
+def _place(doc: Document, sent: Sentence, mentions: list[Mention], trig: Trigger,
+           lex: _Lex) -> str | None:
+    """Return the key of a place introduced by a locative ("in Astana", "в Москве")."""
+    cands: list[Mention] = []
+    for m in mentions:
+        if m.type not in PLACE_TYPES:
+            continue
+        before = doc.text[max(sent.start, m.start - 12):m.start].split()
+        after = doc.text[m.end:m.end + 4]
+        if (before and before[-1].lower() in lex.prepositions) or (
+                lex.suffixes and (m.text.lower().endswith(lex.suffixes)
+                                  or after.lower().startswith(lex.suffixes))):
+            cands.append(m)
+    if not cands:
+        return None
+    best = sorted(cands, key=lambda m: (m.type != "place", abs(m.start - sent.start - trig.start)))
+    return best[0].key
+
+
+def _date_for(found: list[DateSpan], trig: Trigger, context: str | None) -> tuple[str | None,
+                                                                                   str | None]:
+    """Pick the event date: the nearest date in the sentence, else the section's date."""
+    usable = [s for s in found if not (precision(s.date) == 1 and s.end_date)]  # "2026–2030"
+    best = _nearest(usable, trig.start, lambda s: (s.start + s.end) // 2)
+    if best is not None and precision(best.date) >= 2:
+        if context and parse_partial(best.date) and compatible(best.date, context):
+            return merge(best.date, context), best.end_date
+        return best.date, best.end_date
+    if context and (best is None or compatible(best.date, context)):
+        return context, None
+    return (best.date, best.end_date) if best else (None, None)
+
+
+def _planned(text: str, trig: Trigger, date: str | None, published: str | None,
+             lex: _Lex) -> bool:
+    """Tell a planned event: a cue near its trigger, or a date after publication."""
+    if lex.planned is not None:
+        for m in lex.planned.finditer(text):
+            if m.end() <= trig.start and trig.start - m.end() <= CUE_WINDOW:
+                return True
+            if m.start() >= trig.end and m.start() - trig.end <= CUE_WINDOW:
+                return True
+    p, pub = parse_partial(date), parse_partial(published)
+    if p is None or pub is None or p.year is None or pub.year is None:
+        return False
+    return _after(p.year, p.month, p.day, dt.date(pub.year, pub.month or 1, pub.day or 1))
+
+
+def _after(year: int, month: int | None, day: int | None, pub: dt.date) -> bool:
+    """True when every day the partial date can name lies after ``pub``."""
+    if month is None:
+        return year > pub.year
+    if day is None:
+        return (year, month) > (pub.year, pub.month)
+    return dt.date(year, month, day) > pub
+
+
+def detect_events(doc: Document) -> list[DocEvent]:
+    """Detect every event trigger of ``doc`` as a DocEvent (before merging repeats)."""
+    lang = doc.language or "en"
+    lex = _lex(lang)
+    spans = [find_dates(s.text, lang, doc.published) for s in doc.sentences]
+    contexts = context_dates(doc, spans)
+    by_sent = sentence_mentions(doc)
+    events: list[DocEvent] = []
+    for i, sent in enumerate(doc.sentences):
+        triggers = find_triggers(sent.text, lang)
+        for trig in triggers:
+            same = [t for t in triggers if t.type == trig.type]
+            mine = [m for m in by_sent[i]
+                    if _nearest(same, m.start - sent.start, lambda t: t.start) is trig]
+            actors = _actors(mine) or _actors(by_sent[i])
+            back = i
+            while not actors and back > 0 and i - back < LOOKBACK:
+                back -= 1
+                actors = _actors(by_sent[back])
+            if not actors:
+                continue
+            date, end = _date_for(spans[i], trig, contexts[i])
+            planned = _planned(sent.text, trig, date, doc.published, lex)
+            plover = PLOVER.get(trig.type)
+            if plover and trig.mode:
+                plover = f"{plover.split(':')[0]}:{trig.mode}"
+            status: EventStatus = "planned" if planned else "happened"
+            events.append(DocEvent(
+                type=cast(EventType, trig.type), status=status,
+                date=date, end_date=end, place=_place(doc, sent, by_sent[i], trig, lex),
+                actors=actors, title=f"{trig.type}: {trig.text}", plover=plover,
+                trigger=trig.text, sentence=i, quote=sent.text,
+            ))
+    return events
+
+
+def _can_merge(a: DocEvent, b: DocEvent) -> bool:
+    if a.type != b.type or a.status != b.status or not set(a.actors) & set(b.actors):
+        return False
+    return compatible(a.date, b.date) and compatible(a.end_date or a.date, b.end_date or b.date)
+
+
+def merge_events(events: list[DocEvent]) -> list[DocEvent]:
+    """Merge repeated reports of one event in a document (same type, compatible date, actors)."""
+    # Dated reports first, so an undated repeat joins the event whose date it shares.
+    order = sorted(events, key=lambda e: -precision(e.date))
+    merged: list[DocEvent] = []
+    for ev in order:
+        into = next((m for m in merged if _can_merge(m, ev)), None)
+        if into is None:
+            merged.append(DocEvent(**{f: getattr(ev, f) for f in DocEvent.__slots__}))
+            continue
+        into.date = merge(into.date, ev.date)
+        into.end_date = into.end_date or ev.end_date
+        into.place = into.place or ev.place
+        into.actors += [a for a in ev.actors if a not in into.actors]
+    return sorted(merged, key=lambda e: e.sentence)
+
+
+class EventStage:
+    """Pipeline stage: events and agreements of one document."""
+
+    name: ClassVar[str] = "events"
+    requires: ClassVar[tuple[str, ...]] = ("sentences", "mentions", "language", "published")
+    assigns: ClassVar[tuple[str, ...]] = ("events", "agreements")
+
+    def __call__(self, doc: Document) -> Document:
+        doc.events = merge_events(detect_events(doc))
+        doc.agreements = find_agreements(doc)
+        return doc

@@ -1,0 +1,36 @@
+"""Load the per-language event and agreement lexicon (``dossier/lang/<code>/events.toml``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dossier import lang as langdata
+
+__all__ = ["languages", "load_lexicon", "phrase_pattern"]
+
+
+def load_lexicon(language: str) -> dict[str, Any]:
+    """Return the parsed events.toml of ``language`` ({} when the language has none)."""
+    return langdata.load(language, "events")
+
+
+def languages() -> list[str]:
+    """Return the language codes that ship an events lexicon."""
+    return [code for code in langdata.languages() if langdata.load(code, "events")]
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """Compile lexicon phrases into one case-insensitive alternation.
+
+    A trailing ``*`` lets the last word take any ending ("визит*" matches "визита"), which
+    is how inflected languages list a stem once instead of every case form.
+    """
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        stem = phrase.endswith("*")
+        body = re.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+")
+        parts.append(body + (r"[\w'’-]*" if stem else r"(?![\w])"))
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", re.IGNORECASE)

