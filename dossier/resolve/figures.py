@@ -10,20 +10,8 @@ metric, "trade turnover", counts as that metric), the set of subject entities (c
 unordered), unit, period and kind. Different periods form a series, different kinds (a target,
 a forecast) are never compared with actuals, USD is never compared with EUR.
 
-Tolerances, chosen for a demanding analyst ("rounding" r(v) is half a unit of the last
-significant digit of v, kept between 0.25 % and 5 % of v, so two exact figures always may
-differ by 0.5 %: 27.8 bn -> ±0.07 bn, 28 bn -> ±0.5 bn, 1,156 -> ±2.9, 9 -> ±0.45, 20,000
--> ±1,000 because trailing zeros of a plain "20.000" do not say how it was rounded, yet a
-writer who rounds 20,490 to 20,000 is not contradicting anyone; e = 0.25 % of v is the slack
-at a stated threshold, since "over 28 bn" means the threshold, not a rounded value):
-
-  exact       [v - r, v + r]           27.8 vs 28.7 disagree; 27.8 vs 28 agree (28 is rounded)
-  about       v ± clamp(r', 5 %, 10 %) r' = half the last significant place; "about 28" ±1.4
-  more_than   [v - e, 1.5 v]           the cap: "over 20 bn" is rarely 40 bn; 27.8 vs "over 28"
-  less_than   [0, v + e]                                                    disagree
-  almost      [0.9 v, v + e]
-  vague       [v, 10 v]                "tens of billions" (Figure.vague)
-  range       the same rules at each end (Figure.upper)
+Tolerances (how far a figure's words let its value stray: rounding, "about", "over", ...)
+are in :mod:`dossier.resolve.tolerance`.
 
 Severity of a conflict: ``high`` when the intervals are disjoint even with open bounds left
 open (no cap); ``medium`` when only the 1.5x cap separates them; ``low`` when the intervals
@@ -41,11 +29,10 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
-from functools import lru_cache
 
 from dossier.model import METRICS, Conflict, Figure, FigureRef
 from dossier.resolve.timeline import normalise_period, period_bounds, period_sort_key
+from dossier.resolve.tolerance import interval, rounding
 
 __all__ = [
     "FigureGroup",
@@ -68,11 +55,6 @@ __all__ = [
 #: (what, subjects, unit, period, kind); what is a metric or "measure:<normalised words>"
 GroupKey = tuple[str, tuple[str, ...], str | None, str | None, str]
 
-ROUND_MIN, ROUND_MAX = 0.0025, 0.05  # rounding of an exact figure, as a share of its value
-ABOUT_MIN, ABOUT_MAX = 0.05, 0.10  # "about", "around", "circa"
-MORE_THAN_CAP = 1.5  # "over v" taken as at most 1.5 v
-ALMOST_FLOOR = 0.9  # "nearly v" taken as at least 0.9 v
-VAGUE_CAP = 10.0  # "tens of billions": [v, 10 v]
 BOUNDS_APART = 0.10  # same-direction thresholds further apart than this are a low conflict
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
@@ -132,49 +114,6 @@ class TargetGap:
     gap_high: float | None = None
     met: bool | None = None
     summary: str = ""
-
-
-# --- tolerances ------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=65536)  # reported values repeat (round numbers); Decimal parsing is slow
-def _half_place(value: float) -> float:
-    """Return half a unit of the last significant digit of ``value``."""
-    if value == 0 or not math.isfinite(value):
-        return 0.0
-    exponent = Decimal(repr(abs(value))).normalize().as_tuple().exponent
-    return 0.5 * 10.0 ** int(exponent)
-
-
-def rounding(value: float) -> float:
-    """Return how far an exact figure may be from the truth through rounding alone."""
-    v = abs(value)
-    return min(max(_half_place(value), ROUND_MIN * v), ROUND_MAX * v)
-
-
-def _about(value: float) -> float:
-    v = abs(value)
-    return min(max(_half_place(value), ABOUT_MIN * v), ABOUT_MAX * v)
-
-
-def interval(fig: Figure, *, capped: bool = True) -> tuple[float, float]:
-    """Return the values a figure's words allow; uncapped open bounds reach infinity."""
-    v = fig.value if fig.value is not None else math.nan
-    u = fig.upper if fig.upper is not None and fig.upper >= v else v
-    top = math.inf
-    if fig.vague:
-        lo, hi = v, (VAGUE_CAP * u if capped else top)
-    elif fig.approx == "about":
-        lo, hi = v - _about(v), u + _about(u)
-    elif fig.approx == "more_than":
-        lo, hi = v - ROUND_MIN * abs(v), (MORE_THAN_CAP * u if capped else top)
-    elif fig.approx == "less_than":
-        lo, hi = min(0.0, v), u + ROUND_MIN * abs(u)
-    elif fig.approx == "almost":
-        lo, hi = ALMOST_FLOOR * v, u + ROUND_MIN * abs(u)
-    else:
-        lo, hi = v - rounding(v), u + rounding(u)
-    return (min(lo, hi), max(lo, hi))
 
 
 # --- grouping --------------------------------------------------------------------------
@@ -305,9 +244,10 @@ def _bounds_differ(refs: Sequence[FigureRef]) -> tuple[FigureRef, FigureRef] | N
     return None
 
 
-def _describe(ref: FigureRef, entity_of: Mapping[str, str]) -> str:
+def _describe(ref: FigureRef, entity_of: Mapping[str, str], names: Mapping[str, str]) -> str:
     fig = ref.figure
     who = entity_of.get(fig.speaker, fig.speaker) if fig.speaker else "the writer"
+    who = names.get(who, who)
     words = {"exact": "", "about": "about ", "more_than": "over ", "less_than": "under ",
              "almost": "almost "}[fig.approx]
     return f"{words}{format_value(fig.value or 0.0, fig.unit)} ({who}, {ref.document})"
@@ -329,10 +269,10 @@ def _judge(group: FigureGroup) -> tuple[str, tuple[FigureRef, FigureRef]] | None
 
 
 def _conflict(group: FigureGroup, severity: str, pair: tuple[FigureRef, FigureRef],
-              entity_of: Mapping[str, str]) -> Conflict:
+              entity_of: Mapping[str, str], names: Mapping[str, str]) -> Conflict:
     values = [v for r in group.figures for v in _point_values(r.figure)]
     speakers = (entity_of.get(s, s) for r in group.figures if (s := r.figure.speaker))
-    reason = f"{_describe(pair[0], entity_of)} vs {_describe(pair[1], entity_of)}"
+    reason = f"{_describe(pair[0], entity_of, names)} vs {_describe(pair[1], entity_of, names)}"
     return Conflict(
         id=conflict_id(group.key), metric=group.metric, measure=group.measure,
         period=group.period, subjects=list(group.subjects),
@@ -345,8 +285,13 @@ def _conflict(group: FigureGroup, severity: str, pair: tuple[FigureRef, FigureRe
 def find_conflicts(
     groups: Iterable[FigureGroup], *, kinds: Collection[str] = ("actual",),
     min_severity: str = "low", entity_of: Mapping[str, str] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> list[Conflict]:
-    """Return one conflict per group whose figures disagree, most severe first."""
+    """Return one conflict per group whose figures disagree, most severe first.
+
+    ``entity_of`` maps speaker keys to entity ids; ``names`` maps ids to display names
+    for the one-line ``reason``.
+    """
     limit = SEVERITY_RANK[min_severity]
     resolve = entity_of or {}
     found = []
@@ -355,7 +300,7 @@ def find_conflicts(
             continue
         judged = _judge(group)
         if judged and SEVERITY_RANK[judged[0]] <= limit:
-            found.append(_conflict(group, judged[0], judged[1], resolve))
+            found.append(_conflict(group, judged[0], judged[1], resolve, names or {}))
     found.sort(key=lambda c: (SEVERITY_RANK[c.severity], c.metric or c.measure or "",
                               period_sort_key(c.period), c.id))
     return found
