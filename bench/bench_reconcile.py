@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier.model import Figure, FigureRef
+from dossier.model import Event, Figure, FigureRef
 from dossier.resolve.figures import (
     GroupKey,
     add_figures,
@@ -34,6 +34,7 @@ from dossier.resolve.figures import (
     targets_vs_actuals,
     update_groups,
 )
+from dossier.resolve.timeline import timeline
 
 MONEY = ("trade_turnover", "exports", "imports", "investment", "investment_stock", "gdp")
 COUNTS = ("companies", "joint_projects", "students", "universities")
@@ -125,6 +126,19 @@ def timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
     return result, time.perf_counter() - start
 
 
+def make_events(docs: int, seed: int = 0) -> list[Event]:
+    """Return one fused event per document, dated as partially as texts date them."""
+    rng = random.Random(seed)
+    out = []
+    for d in range(docs):
+        y, m, day = rng.randrange(2000, 2026), rng.randrange(1, 13), rng.randrange(1, 29)
+        date = rng.choice((f"{y}", f"{y}-{m:02d}", f"{y}-{m:02d}-{day:02d}",
+                           f"--{m:02d}-{day:02d}", None))
+        out.append(Event(id=f"v{d}", type="visit", date=date, title=f"visit {d}",
+                         actors=[f"person:p{rng.randrange(50)}"], documents=[f"d{d}"]))
+    return out
+
+
 def run_size(docs: int, per_doc: int, add_docs: int = 10) -> dict[str, float]:
     """Measure one corpus size: full build, incremental add, targets, series, peak RSS."""
     refs, _ = make_corpus(docs + add_docs, per_doc, seed=docs)
@@ -138,12 +152,14 @@ def run_size(docs: int, per_doc: int, add_docs: int = 10) -> dict[str, float]:
     _, t_update = timed(update_groups, fresh, new, {})
     _, t_targets = timed(targets_vs_actuals, base, {})
     _, t_series = timed(series, base, {}, "trade_turnover", ["country:RU", "country:KZ"])
+    events = make_events(docs, seed=docs)
+    _, t_timeline = timed(timeline, events, [], start="2010", entity="person:p7")
     return {
         "docs": docs, "figures": len(base), "groups": len(groups), "conflicts": len(conflicts),
         "build_s": t_group + t_conf, "docs_per_s": docs / (t_group + t_conf),
         "add_docs": add_docs, "add_touched": len(touched),
         "add_s": t_add + t_add_conf, "update_groups_s": t_update,
-        "targets_s": t_targets, "series_s": t_series,
+        "targets_s": t_targets, "series_s": t_series, "timeline_s": t_timeline,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
@@ -166,7 +182,7 @@ def main() -> int:
         print(f"{name:16} {acc[name + '_p']:9.3f} {acc[name + '_r']:7.3f}")
     print()
     cols = ("docs", "figures", "groups", "conflicts", "build_s", "docs_per_s", "add_touched",
-            "add_s", "update_groups_s", "targets_s", "series_s", "peak_rss_mb")
+            "add_s", "update_groups_s", "targets_s", "series_s", "timeline_s", "peak_rss_mb")
     print(" ".join(f"{c:>15}" for c in cols))
     for size in (int(s) for s in a.sizes.split(",")):
         out = subprocess.run([sys.executable, __file__, "--one", str(size), "--per-doc",

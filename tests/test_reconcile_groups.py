@@ -147,3 +147,26 @@ def test_reconcile_conflict_ids_are_stable_across_runs_and_order() -> None:
     first = [c.id for c in find_conflicts(group_figures(figures, {}))]
     second = [c.id for c in find_conflicts(group_figures(list(reversed(figures)), {}))]
     assert first and first == second
+
+
+@pytest.mark.parametrize(("kinds", "expected"), [
+    (("actual",), []),
+    (("actual", "target"), ["target"]),
+])
+def test_reconcile_targets_compared_only_when_asked(kinds: tuple[str, ...],
+                                                    expected: list[str]) -> None:
+    refs = [ref("a", 30e9, kind="target", period="2025"),
+            ref("b", 50e9, kind="target", period="2025")]
+    groups = group_figures(refs, {})
+    assert [g.kind for g in groups for _ in find_conflicts([g], kinds=kinds)] == expected
+
+
+def test_reconcile_conflict_names_speakers_and_documents() -> None:
+    a = ref("a", 8, doc="d-it", unit="count", metric="universities", period=None)
+    b = ref("b", 9, doc="d-pt", unit="count", metric="universities", period=None)
+    a.figure.speaker, b.figure.speaker = "person:putin", "person:tokayev"
+    aliases = {"person:putin": "e1", "person:tokayev": "e2"}
+    (conflict,) = find_conflicts(group_figures([a, b], aliases), entity_of=aliases,
+                                 names={"e1": "Vladimir Putin"})
+    assert conflict.speakers == ["e1", "e2"] and conflict.documents == ["d-it", "d-pt"]
+    assert "Vladimir Putin" in conflict.reason and "e2" in conflict.reason
