@@ -124,9 +124,11 @@ def _hard_wrapped(lines: list[str]) -> bool:
     filled = [ln for ln in lines if ln.strip()]
     if len(filled) < 6 or max(len(ln) for ln in filled) > 100:
         return False
+    # wrapping breaks lines mid-sentence, so the next line goes on in lower case; scraped
+    # pages break between blocks (headings, menus, paragraphs) that start with a capital
     continued = sum(1 for a, b in pairwise(lines)
-                    if a.strip() and b.strip() and not _END_PUNCT.search(a.rstrip()))
-    return continued >= 0.4 * len(filled)
+                    if a.strip() and b.strip()[:1].islower() and not _END_PUNCT.search(a))
+    return continued >= 0.3 * len(filled)
 
 
 def _line_rule(text: str, cues: Cues) -> bool:
@@ -200,36 +202,42 @@ def _mark_tail_marker(units: list[_Unit], cues: Cues, total: int) -> None:
             return
 
 
-def _mark_zones(units: list[_Unit]) -> str | None:
+def _mark_zones(units: list[_Unit], cues: Cues) -> str | None:
     """Drop menus and site names before the first body line and short lines after the last."""
     body = [i for i, u in enumerate(units) if u.verdict == "keep" and is_body(u.text)]
     if not body:
         return None
     site = None
-    head = [u for u in units[: body[0]] if u.verdict == "keep"]
-    tail = [u for u in units[body[-1] + 1:] if u.verdict == "keep"]
+    head, tail = units[: body[0]], units[body[-1] + 1:]
     for unit in head:
         domain = _DOMAIN.search(unit.text)
-        if domain and _words(unit.text) <= 12 and not is_body(unit.text):
+        if unit.verdict == "keep" and domain and _words(unit.text) <= 12 and not is_body(unit.text):
             unit.verdict, site = "boiler", site or domain.group(0)
     for unit in tail:
-        if _words(unit.text) <= 3 and not _BULLET.match(unit.text):
+        if unit.verdict == "keep" and _words(unit.text) <= 3 and not _BULLET.match(unit.text):
             unit.verdict = "boiler"
     for zone in (head, tail):
-        _drop_menu_runs([u for u in zone if u.verdict == "keep"])
+        _drop_menu_runs(zone, cues)
     return site
 
 
-def _drop_menu_runs(units: list[_Unit]) -> None:
-    """Drop runs of three or more short lines without sentence punctuation (menus)."""
+def _menu_item(unit: _Unit, cues: Cues) -> bool:
+    """Tell whether a line can be a menu entry: few words, no digits or punctuation, no byline."""
+    text = unit.text.strip()
+    return (_words(text) <= 4 and not _END_PUNCT.search(text) and not any(c.isdigit() for c in text)
+            and text.split()[0].casefold() not in cues.byline)
+
+
+def _drop_menu_runs(units: list[_Unit], cues: Cues) -> None:
+    """Drop runs of three or more menu entries (lines already dropped count towards a run)."""
     run: list[_Unit] = []
     for unit in [*units, None]:
-        if unit is not None and _words(unit.text) <= 5 and not _END_PUNCT.search(unit.text):
+        if unit is not None and _menu_item(unit, cues):
             run.append(unit)
             continue
         if len(run) >= _MENU_RUN:
             for member in run:
-                member.verdict = "boiler"
+                member.verdict = "boiler" if member.verdict == "keep" else member.verdict
         run = []
 
 
@@ -243,7 +251,7 @@ def filter_text(text: str, cues: Cues | None = None) -> Filtered:
     _mark_references(units, cues)
     _mark_repeats(units)
     _mark_tail_marker(units, cues, len(text))
-    site = _mark_zones(units)
+    site = _mark_zones(units, cues)
     kept = [u.text for u in units if u.verdict == "keep"]
     return Filtered(
         text="\n\n".join(kept), kept=kept, site=site,
