@@ -26,7 +26,7 @@ from dossier.nlp.dates import compatible, find_dates, merge, precision
 
 __all__ = ["find_agreements", "gloss", "merge_agreements", "title_key"]
 
-GAP_MAX = 6  # lower-case words allowed between capitalised words of one title
+GAP_MAX = 4  # lower-case content words (links not counted) between capitalised title words
 LOWER_MAX = 10  # words of a lower-case title after its head
 LOOKBACK = 2
 SAME_TITLE = 85  # rapidfuzz token_set_ratio of glossed titles naming one document
@@ -39,6 +39,7 @@ ENGLISH_STOP = frozenset({"on", "of", "the", "and", "to", "a", "an", "for", "bet
 class _AgreementLex:
     heads: list[tuple[re.Pattern[str], str, str]]  # pattern, kind, English head
     sign: re.Pattern[str] | None
+    idioms: re.Pattern[str] | None
     links: frozenset[str]
     stops: frozenset[str]
     head_final: bool
@@ -61,7 +62,7 @@ def _alex(language: str) -> _AgreementLex:
                           + list(sec.get("adopt", [])))
     glossary = {tuple(_fold(k).split()): str(v) for k, v in sec.get("glossary", {}).items()}
     return _AgreementLex(
-        heads=heads, sign=sign, links=frozenset(_fold(w) for w in sec.get("links", [])),
+        heads=heads, sign=sign, idioms=phrase_pattern(list(sec.get("idioms", []))), links=frozenset(_fold(w) for w in sec.get("links", [])),
         stops=frozenset(_fold(w) for w in sec.get("stops", [])),
         head_final=bool(sec.get("head_final", False)), glossary=glossary,
         glossary_len=max((len(k) for k in glossary), default=1),
@@ -99,7 +100,7 @@ def _title_span(text: str, hs: int, he: int, alex: _AgreementLex,
         toks = [m for m in toks if m.start() >= he - hs]
         base = hs
     first = next((m.group(0) for m in toks if _content(m.group(0), alex)), "")
-    named = bool(first) and _is_cap(first) and first[:1] not in ",.;:"
+    named = first[:1].isalpha() and _is_cap(first)  # "Piano 2025-2027" alone names nothing
     edge, gap, count = None, 0, 0
     for m in toks:
         tok = m.group(0)
@@ -116,7 +117,7 @@ def _title_span(text: str, hs: int, he: int, alex: _AgreementLex,
                 break
             gap += 1
         elif named:
-            gap += 1
+            gap += _content(tok, alex)
         else:
             if _content(tok, alex):
                 edge = m
@@ -186,7 +187,7 @@ def _counted(text: str, start: int) -> bool:
 
 
 def _inside(mentions: list[Mention], start: int, end: int) -> bool:
-    return any(m.start <= start and end <= m.end and m.type != "country" for m in mentions)
+    return any(m.start <= start and end <= m.end and m.type == "organization" for m in mentions)
 
 
 def _parties(sent_mentions: list[list[Mention]], i: int, doc_top: list[str]) -> list[str]:
@@ -215,7 +216,8 @@ def find_agreements(doc: Document, contexts: list[str | None] | None = None) -> 
     found: list[tuple[DocAgreement, bool]] = []
     for i, sent in enumerate(doc.sentences):
         signed = bool(alex.sign and alex.sign.search(sent.text))
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = [
+            m.span() for m in (alex.idioms.finditer(sent.text) if alex.idioms else ())]
         for pat, kind, _eng in alex.heads:
             for m in pat.finditer(sent.text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
@@ -240,13 +242,15 @@ def find_agreements(doc: Document, contexts: list[str | None] | None = None) -> 
 
 def _date(spans: list[Any], ts: int, te: int, context: str | None) -> str | None:
     """The signing date: a precise date in the sentence outside the title, else the section's."""
-    outside = [s for s in spans if (s.end <= ts or s.start >= te) and precision(s.date) >= 2]
-    if outside:
-        date: str | None = outside[0].date
-        if context and compatible(date, context):
-            date = merge(date, context)
-        return date
-    return context
+    outside = [s for s in spans if (s.end <= ts or s.start >= te) and precision(s.date) >= 1
+               and not (precision(s.date) == 1 and s.end_date)]
+    if not outside:
+        return context
+    best = min(outside, key=lambda s: min(abs(s.end - ts), abs(s.start - te)))
+    date: str | None = best.date
+    if context and compatible(date, context) and precision(date) < 3:
+        date = merge(date, context)
+    return date
 
 
 def merge_agreements(found: list[tuple[DocAgreement, bool]], language: str) -> list[

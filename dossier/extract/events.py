@@ -176,12 +176,18 @@ def _date_for(found: list[DateSpan], trig: Trigger, context: str | None) -> tupl
     usable = [s for s in found if not (precision(s.date) == 1 and s.end_date)]  # "2026–2030"
     best = _nearest(usable, trig.start, lambda s: (s.start + s.end) // 2)
     if best is not None and precision(best.date) >= 2:
-        if context and parse_partial(best.date) and compatible(best.date, context):
-            return merge(best.date, context), best.end_date
-        return best.date, best.end_date
+        return _year_from(best.date, context), _year_from(best.end_date, context)
     if context and (best is None or compatible(best.date, context)):
         return context, None
     return (best.date, best.end_date) if best else (None, None)
+
+
+def _year_from(date: str | None, context: str | None) -> str | None:
+    """Give a yearless date ("--11-27") the year of its section when the two fit together."""
+    p, c = parse_partial(date), parse_partial(context)
+    if p is None or c is None or p.year is not None or c.year is None:
+        return date
+    return merge(date, str(c.year)) if compatible(date, context, slack_days=45) else date
 
 
 def _planned(text: str, trig: Trigger, date: str | None, published: str | None,
@@ -238,14 +244,34 @@ def detect_events(doc: Document) -> list[DocEvent]:
             events.append(DocEvent(
                 type=cast(EventType, trig.type), status=status,
                 date=date, end_date=end, place=_place(doc, sent, by_sent[i], trig, lex),
-                actors=actors, title=f"{trig.type}: {trig.text}", plover=plover,
+                actors=actors, title=_title(trig, actors, doc.mentions), plover=plover,
                 trigger=trig.text, sentence=i, quote=sent.text,
             ))
     return events
 
 
+def _persons(keys: list[str]) -> list[str]:
+    return [k for k in keys if k.startswith("person:")]
+
+
+def _title(trig: Trigger, actors: list[str], mentions: list[Mention]) -> str:
+    """A readable label: the trigger as written and the actors' names ("state visit — Putin")."""
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.key in actors and len(m.text) > len(names.get(m.key, "")):
+            names[m.key] = m.text
+    people = [names[k] for k in actors if k in names and k.startswith("person:")]
+    shown = people or [names[k] for k in actors if k in names]
+    return f"{trig.text} — {', '.join(shown[:3])}" if shown else trig.text
+
+
 def _can_merge(a: DocEvent, b: DocEvent) -> bool:
-    if a.type != b.type or a.status != b.status or not set(a.actors) & set(b.actors):
+    # Planned and happened reports merge when nothing else tells them apart: a document
+    # names the visit "ahead of" in one sentence and plainly in the next.
+    if a.type != b.type or not set(a.actors) & set(b.actors):
+        return False
+    pa, pb = _persons(a.actors), _persons(b.actors)
+    if pa and pb and not set(pa) & set(pb):
         return False
     return compatible(a.date, b.date) and compatible(a.end_date or a.date, b.end_date or b.date)
 
@@ -261,6 +287,8 @@ def merge_events(events: list[DocEvent]) -> list[DocEvent]:
             merged.append(DocEvent(**{f: getattr(ev, f) for f in DocEvent.__slots__}))
             continue
         into.date = merge(into.date, ev.date)
+        if ev.status == "happened":
+            into.status = "happened"
         into.end_date = into.end_date or ev.end_date
         into.place = into.place or ev.place
         into.actors += [a for a in ev.actors if a not in into.actors]

@@ -145,7 +145,7 @@ def _patterns(language: str) -> _Patterns:
     )
     month_year = re.compile(rf"(?<!\w){mon}{sep}{year}(?!\d)", re.IGNORECASE)
     weekday = re.compile(
-        rf"(?<!\w)(?P<wd>{_alt(list(weekdays))})\w*(?:\s*\(\s*(?P<d1>[0-3]?\d)\s*\))?",
+        rf"(?<!\w)(?P<wd>{_alt(list(weekdays))})(?!\w)(?:\s*\(\s*(?P<d1>[0-3]?\d)\s*\))?",
         re.IGNORECASE,
     )
     numeric = re.compile(

@@ -62,6 +62,7 @@ class _Report:
     actors: list[str]
     place: str | None
     country: str | None
+    persons: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -73,6 +74,7 @@ class _Cluster:
     actors: list[str] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
+    persons: list[str] = field(default_factory=list)
 
     def add(self, rep: _Report) -> None:
         """Add a report, merging its date, actors and place."""
@@ -83,6 +85,7 @@ class _Cluster:
         if TYPE_RANK.get(rep.event.type, 9) < TYPE_RANK.get(self.type, 9):
             self.type = rep.event.type
         self.actors += [a for a in rep.actors if a not in self.actors]
+        self.persons += [a for a in rep.persons if a not in self.persons]
         if rep.place:
             self.places.add(rep.place)
         if rep.country:
@@ -96,6 +99,16 @@ def _canon(keys: Sequence[str], entity_of: Mapping[str, str]) -> list[str]:
         if e not in out:
             out.append(e)
     return out
+
+
+def actors_fit(a: Sequence[str], b: Sequence[str], persons_a: Sequence[str],
+               persons_b: Sequence[str]) -> bool:
+    """Tell whether two actor lists can be one event's: shared actors, and a shared person
+    when both name people (two countries alone do not make Lavrov's visit Putin's)."""
+    shared = len(set(a) & set(b))
+    if shared == 0 or shared < min(2, len(a), len(b)):
+        return False
+    return not (persons_a and persons_b and not set(persons_a) & set(persons_b))
 
 
 def _dates_fit(a: DocEvent, c: _Cluster) -> bool:
@@ -123,15 +136,15 @@ def _score(rep: _Report, c: _Cluster, anchor: str | None) -> float | None:
         return None
     if not _dates_fit(ev, c):
         return None
-    shared = len(set(rep.actors) & set(c.actors))
-    if shared < min(2, len(rep.actors), len(c.actors)) or shared == 0:
+    if not actors_fit(rep.actors, c.actors, rep.persons, c.persons):
         return None
+    shared = len(set(rep.actors) & set(c.actors))
     score = shared / max(len(rep.actors), 1) + 2 * _shared_parts(ev.date, c.date)
     if rep.place and (c.places or c.countries):
         fits = rep.place in c.places or (rep.country is not None and rep.country in c.countries)
         score += 2 if fits else -2
-    if ev.date is None and anchor is not None:
-        score += 1 if compatible(anchor, c.date) and precision(c.date) >= 2 else -1
+    if ev.date is None and anchor is not None and c.date is not None:
+        score += 1 if compatible(anchor, c.date) and _shared_parts(anchor, c.date) else -1
     score += 0.5 * (ev.type == c.type) + 0.5 * (ev.status == _status(c))
     return score
 
@@ -144,7 +157,7 @@ def _anchors(docs: Sequence[Document]) -> dict[str, str | None]:
     """The most precise date of a document's happened events: what its undated ones are near."""
     out: dict[str, str | None] = {}
     for d in docs:
-        dated = [e.date for e in d.events if e.status == "happened" and precision(e.date) >= 2]
+        dated = [e.date for e in d.events if e.status == "happened" and precision(e.date) >= 1]
         out[d.id] = max(dated, key=precision) if dated else None
     return out
 
@@ -159,7 +172,8 @@ def fuse_events(docs: Sequence[Document], entity_of: Mapping[str, str]) -> list[
     reports = [
         _Report(doc=d, event=e, actors=_canon(e.actors, entity_of),
                 place=entity_of.get(e.place, e.place) if e.place else None,
-                country=place_country(e.place))
+                country=place_country(e.place),
+                persons=_canon([k for k in e.actors if k.startswith("person:")], entity_of))
         for d in docs for e in d.events
     ]
     anchors = _anchors(docs)
