@@ -1,0 +1,234 @@
+"""The figures stage: every quantity of a document with what, when, how sure and who said it.
+
+Quantities come from :mod:`dossier.nlp.numbers`; this module attaches the metric and measure
+(lexicon cues near the number, its clause first), the period (:mod:`.periods`), the kind
+(target, forecast, actual), the speaker (:mod:`.speakers`) and the subjects (countries).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import ClassVar
+
+from dossier.extract.periods import PeriodMention, choose_period, period_finder
+from dossier.extract.speakers import assign_speakers
+from dossier.model import Document, Figure, Sentence
+from dossier.nlp.numbers import Quantity, lexicon, scanner
+from dossier.nlp.numbers.lexicon import alt
+
+_CLAUSE = re.compile(r"[;:()\[\]«»“”\"]|,(?!\d)|\s[–—-]\s|\n")
+_FLOWS = ("trade_turnover", "exports", "imports")
+_ENERGY_UNITS = {"tonne", "barrel", "cubic_metre", "MW", "GW", "kWh"}
+_MEASURE = {
+    "trade_turnover": "trade turnover", "exports": "exports", "imports": "imports",
+    "investment": "investment", "investment_stock": "accumulated investment", "gdp": "GDP",
+    "energy": "energy", "population": "population", "companies": "companies",
+    "joint_projects": "joint projects", "students": "students", "universities": "universities",
+}
+
+
+@dataclass(slots=True, kw_only=True)
+class Cues:
+    """Compiled figure cues of one language."""
+
+    metrics: re.Pattern[str]
+    stock: re.Pattern[str]
+    counts: re.Pattern[str]
+    measures: list[tuple[re.Pattern[str], str]]
+    target: re.Pattern[str]
+    target_after: re.Pattern[str]
+    forecast: re.Pattern[str]
+    current: re.Pattern[str]
+
+
+def _named(table: dict[str, list[str]]) -> re.Pattern[str]:
+    """Return one regex with a named group per key of ``table``."""
+    parts = [f"(?P<{k}>{alt(v)})" for k, v in table.items() if v]
+    return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def cues(language: str | None) -> Cues:
+    """Return the compiled figure cues for ``language``."""
+    lex = lexicon(language)
+    metrics = {k: v for k, v in lex.section("metrics").items() if k != "stock"}
+    k = lex.section("kind")
+    flags = re.IGNORECASE
+    return Cues(
+        metrics=_named(metrics),
+        stock=re.compile(alt(lex.section("metrics").get("stock", [])), flags),
+        counts=_named(lex.section("counts")),
+        measures=[(re.compile(alt([cue]), flags), m) for cue, m in lex.section("measures").items()],
+        target=re.compile(alt(k.get("target", [])), flags),
+        target_after=re.compile(alt(k.get("target_after", [])), flags),
+        forecast=re.compile(alt(k.get("forecast", [])), flags),
+        current=re.compile(rf"{alt(k.get('current', []))}\W*(?:\w+\W+){{0,2}}$", flags),
+    )
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Return the clause spans of a sentence (split at punctuation that is not a decimal comma)."""
+    cuts = [0, *(m.start() for m in _CLAUSE.finditer(text)), len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)] or [(0, len(text))]
+
+
+def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """Return the clause span holding sentence offset ``pos``."""
+    for a, b in spans:
+        if a <= pos < b:
+            return a, b
+    return spans[-1]
+
+
+class FigureStage:
+    """Pipeline stage: find the figures of a document."""
+
+    name: ClassVar[str] = "figures"
+    requires: ClassVar[tuple[str, ...]] = ("sentences", "mentions", "language", "published")
+    assigns: ClassVar[tuple[str, ...]] = ("figures",)
+
+    def __call__(self, doc: Document) -> Document:
+        doc.figures = extract_figures(doc)
+        return doc
+
+
+def extract_figures(doc: Document) -> list[Figure]:
+    """Return the figures of ``doc`` (needs text, sentences, mentions, language)."""
+    if not doc.sentences:
+        return []
+    quantities = scanner(doc.language).find(doc.text)
+    if not quantities:
+        return []
+    starts = [s.start for s in doc.sentences]
+    by_sentence: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        i = bisect.bisect_right(starts, q.start) - 1
+        if i >= 0 and q.end <= doc.sentences[i].end:
+            by_sentence.setdefault(i, []).append(q)
+    speakers = assign_speakers(doc)
+    default_subjects = _top_countries(doc)
+    reader = _SentenceReader(doc)
+    figures: list[Figure] = []
+    for i in sorted(by_sentence):
+        for fig in reader.read(i, by_sentence[i]):
+            fig.speaker = speakers[i]
+            fig.subjects = _countries(doc, doc.sentences[i]) or list(default_subjects)
+            figures.append(fig)
+    return figures
+
+
+class _SentenceReader:
+    """Attaches metric, measure, period and kind to the quantities of one sentence."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.cues = cues(doc.language)
+        self.periods = period_finder(doc.language)
+
+    def read(self, idx: int, quantities: list[Quantity]) -> list[Figure]:
+        """Return the figures of sentence ``idx``."""
+        s = self.doc.sentences[idx]
+        text = s.text
+        spans = clauses(text)
+        periods = self.periods.find(text, self.doc.published)
+        positions = [q.start - s.start for q in quantities]
+        out = []
+        for q, pos in zip(quantities, positions, strict=True):
+            clause = _clause_of(spans, pos)
+            kind = self._kind(text, clause, pos, q.end - s.start)
+            metric, measure = self._metric(idx, text, clause, pos, q)
+            others = [p for p in positions if p != pos]
+            period = choose_period(periods, pos, clause, target=kind == "target", between=others)
+            value = self._period_value(period, metric, kind)
+            if metric == "investment" and (value is None or self.cues.stock.search(text, clause[0], pos)):
+                metric, measure, value = "investment_stock", _MEASURE["investment_stock"], None
+            out.append(Figure(
+                sentence=idx, start=q.start, end=q.end, surface=q.surface, quote=text,
+                value=q.value, unit=q.unit, measure=measure, metric=metric, period=value,
+                kind=kind, approx=q.approx, upper=q.upper, vague=q.vague,  # type: ignore[arg-type]
+            ))
+        return out
+
+    def _period_value(self, period: PeriodMention | None, metric: str | None, kind: str) -> str | None:
+        """Return the period string; annual flows with no date are last year's, if known."""
+        if period is not None:
+            return period.period
+        pub = self.doc.published
+        if metric in _FLOWS and kind == "actual" and pub and pub[:4].isdigit():
+            return str(int(pub[:4]) - 1)  # "the current trade volume" is last full year's
+        return None
+
+    def _kind(self, text: str, clause: tuple[int, int], pos: int, end: int) -> str:
+        """Return target, forecast or actual from cues in the figure's clause."""
+        c = self.cues
+        if c.forecast.search(text, clause[0], pos) or c.forecast.search(text, 0, pos) and \
+                clause[0] == 0:
+            return "forecast"
+        if c.target.search(text, clause[0], pos) and not c.current.search(text, clause[0], pos):
+            return "target"
+        if c.target_after.search(text, end, clause[1]):
+            return "target"
+        return "actual"
+
+    def _metric(
+        self, idx: int, text: str, clause: tuple[int, int], pos: int, q: Quantity,
+    ) -> tuple[str | None, str | None]:
+        """Return (metric, measure) for a quantity."""
+        if q.unit == "count":
+            return self._count_metric(text, pos, q)
+        if q.unit == "percent":
+            return None, None
+        hits = [(m.start(), m.lastgroup) for m in self.cues.metrics.finditer(text)
+                if m.lastgroup and (m.lastgroup != "energy" or q.unit in _ENERGY_UNITS)]
+        metric = _nearest(hits, clause, pos) or self._previous_metric(idx, q)
+        return metric, _MEASURE.get(metric) if metric else None
+
+    def _previous_metric(self, idx: int, q: Quantity) -> str | None:
+        """Return the last metric cue of the previous sentence of the same paragraph."""
+        if idx == 0:
+            return None
+        prev = self.doc.sentences[idx - 1]
+        if prev.paragraph != self.doc.sentences[idx].paragraph:
+            return None
+        hits = [m.lastgroup for m in self.cues.metrics.finditer(prev.text)
+                if m.lastgroup and (m.lastgroup != "energy" or q.unit in _ENERGY_UNITS)]
+        return hits[-1] if hits else None
+
+    def _count_metric(self, text: str, pos: int, q: Quantity) -> tuple[str | None, str | None]:
+        """Return (metric, measure) of a count from its counted noun phrase."""
+        noun = q.noun or ""
+        after = text[pos:pos + len(q.surface) + 48]  # "Nove filiali di importanti università"
+        m = self.cues.counts.search(noun) or self.cues.counts.search(_CLAUSE.split(after)[0])
+        metric = m.lastgroup if m else None
+        measure = next((name for rx, name in self.cues.measures if rx.search(noun)), None)
+        if metric and not measure:
+            measure = _MEASURE.get(metric)
+        return metric, measure or noun or None
+
+
+def _nearest(hits: list[tuple[int, str | None]], clause: tuple[int, int], pos: int) -> str | None:
+    """Return the cue nearest to ``pos``: in the clause first (before, then after), then before."""
+    inside = [(p, g) for p, g in hits if clause[0] <= p < clause[1]]
+    before = [(p, g) for p, g in inside if p < pos]
+    if before:
+        return before[-1][1]
+    if inside:
+        return inside[0][1]
+    earlier = [(p, g) for p, g in hits if p < pos]
+    return earlier[-1][1] if earlier else None
+
+
+def _countries(doc: Document, s: Sentence) -> list[str]:
+    """Return the country keys mentioned in a sentence, in order."""
+    keys = [m.key for m in doc.mentions if s.start <= m.start < s.end and m.key.startswith("country:")]
+    return list(dict.fromkeys(keys))
+
+
+def _top_countries(doc: Document) -> list[str]:
+    """Return the document's two most-mentioned countries."""
+    counts = Counter(m.key for m in doc.mentions if m.key.startswith("country:"))
+    return [k for k, _ in counts.most_common(2)]

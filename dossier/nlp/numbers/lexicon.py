@@ -1,0 +1,185 @@
+"""Per-language number lexicons, read from ``dossier/lang/<code>/figures.toml``.
+
+Every phrase list in the data files becomes one precompiled regex here, so the scanner runs
+a handful of regex calls per candidate number and no per-token Python loops.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from dossier import lang as langdata
+
+SPACE = r"[ \t\u00a0\u202f\u2009]+"
+#: group separators allowed in every locale (NBSP, narrow NBSP, thin space, apostrophes)
+THIN_GROUPS = "\u00a0\u202f\u2009'’"
+
+
+def phrase_re(phrase: str) -> str:
+    """Return the regex for one lexicon phrase: spaces are any space, a trailing * any ending."""
+    stem = phrase[:-1] if phrase.endswith("*") and len(phrase) > 1 else phrase
+    body = SPACE.join(re.escape(part) for part in stem.split())
+    if phrase.endswith("*") and len(phrase) > 1:
+        body += r"\w*"
+    return body
+
+
+def alt(phrases: Any, *, bounded: bool = True) -> str:
+    """Return one alternation for ``phrases`` (longest first), word-bounded where they are words."""
+    items = sorted({str(p) for p in phrases or () if str(p)}, key=len, reverse=True)
+    if not items:
+        return r"(?!x)x"
+    parts = []
+    for p in items:
+        body = phrase_re(p)
+        if bounded and p[0].isalnum():
+            body = r"(?<!\w)" + body
+        if bounded and (p[-1].isalnum() or p.endswith("*")):
+            body += r"(?!\w)"
+        parts.append(body)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def trie_re(words: Any) -> str:
+    """Return a regex matching any of ``words`` built as a trie (fast on long word lists)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+def _merge(common: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """Merge the shared lexicon into a language's own (the language wins on conflicts)."""
+    out = dict(common)
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+@dataclass(slots=True, kw_only=True)
+class NumberLexicon:
+    """Compiled per-language knowledge for reading numbers and quantities."""
+
+    language: str
+    data: dict[str, Any]
+    decimal: str = ","
+    space_groups: bool = False
+    words: dict[str, int] = field(default_factory=dict)
+    scales: dict[str, float] = field(default_factory=dict)
+    vague: dict[str, float] = field(default_factory=dict)
+    currency_words: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    symbols: dict[str, str] = field(default_factory=dict)
+    units: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+    def section(self, name: str) -> dict[str, Any]:
+        """Return one TOML table of the language file ({} when absent)."""
+        value = self.data.get(name, {})
+        return value if isinstance(value, dict) else {}
+
+    def pattern(self, name: str) -> re.Pattern[str]:
+        """Return the compiled pattern ``name`` (built in :func:`lexicon`)."""
+        return self.patterns[name]
+
+
+def _numeral_re(lex: NumberLexicon, d: dict[str, Any]) -> str:
+    """Return the candidate regex: digit numerals, number words, vague amounts, 'one' + scale."""
+    seps = r"[.,'’\u00a0\u202f\u2009" + (" " if lex.space_groups else "") + "]"
+    digits = (
+        rf"(?<![\w.,])(?:\d{{1,3}}(?P<g>{seps})\d{{3}}(?!\d)(?:(?P=g)\d{{3}}(?!\d))*"
+        r"(?:[.,]\d+(?!\d))?|\d+(?:[.,]\d+(?![\d]))?)"
+    )
+    morph = trie_re(sorted(lex.words, key=len, reverse=True)) if lex.words else r"(?!x)x"
+    conns = alt(d.get("words", {}).get("connectors", []))
+    word = rf"(?:{morph})+"
+    words = rf"(?<!\w)(?:{word})(?:(?:{SPACE}(?:{conns}{SPACE})?|-){word})*(?!\w)"
+    vague = alt(lex.vague)
+    one = alt(d.get("words", {}).get("before_scale", []))
+    scale = alt(lex.scales)
+    return (
+        rf"(?P<num>{digits})|(?P<word>{words})|(?P<vague>{vague})"
+        rf"|(?P<one>{one})(?={SPACE}{scale})"
+    )
+
+
+def _compile(lex: NumberLexicon) -> None:
+    """Build every pattern the scanner and the figure extractor use."""
+    d = lex.data
+    flags = re.IGNORECASE
+    g = d.get("grammar", {})
+    q = d.get("qualifiers", {})
+    nf = d.get("nonfigure", {})
+    cur = d.get("currency", {})
+    words_cur = [w for ws in cur.get("words", {}).values() for w in ws]
+    conn = alt(g.get("partitive", []) + ["d'", "d’"])
+    arts = alt(g.get("articles", []))
+    pats = {
+        "numeral": _numeral_re(lex, d),
+        "scale": rf"[ \t\u00a0\u202f\u2009]*(?:{conn}{SPACE})?(?P<s>{alt(lex.scales)})\.?",
+        "attached": r"(?P<s>bn|mn|tn|k|m|b|M|B|K|BN)(?![\w])",
+        "range": rf"{SPACE}?[-–—]{SPACE}?(?P<n>\d+(?:[.,]\d+)?)(?![\d/])",
+        "cur_after": rf"[ \t\u00a0\u202f\u2009]*(?:{conn}{SPACE})?(?P<c>{alt(words_cur)})",
+        "code_after": rf"[ \t\u00a0\u202f\u2009]*(?P<c>{alt(list(lex.symbols))})",
+        "sym_before": rf"(?P<c>{alt(list(lex.symbols), bounded=False)})[ \u00a0]?$",
+        "pct_after": rf"[ \t\u00a0\u202f\u2009]*(?:{alt(d.get('percent', {}).get('after', []), bounded=False)})(?!\w)",
+        "pct_before": rf"(?:{alt(d.get('percent', {}).get('before', []) + ['%'])})[ \u00a0]?$",
+        "duration": rf"[ \t\u00a0\u202f\u2009]*(?:{alt(nf.get('durations', []))})",
+        "month": alt(nf.get("months", [])),
+        "ordinal": nf.get("ordinal_re", r"(?!x)x"),
+        "stop": rf"(?:{alt(g.get('stopwords', []))})$",
+        "partitive": rf"{SPACE}(?:{conn})(?:{SPACE}{arts})?{SPACE}",
+        "q_before": rf"(?P<q>{alt(sum((q.get(k, []) for k in ('about', 'more_than', 'less_than', 'almost')), []))})"
+                    rf"(?:{SPACE}{arts})?[ \t\u00a0]*$",
+        "q_after": "|".join(f"(?P<{k}>{r})" for k, r in q.get("post_re", {}).items()) or r"(?!x)x",
+    }
+    for name, rx in pats.items():
+        lex.patterns[name] = re.compile(rx, 0 if name in ("attached",) else flags)
+    lex.patterns["month_before"] = re.compile(
+        rf"(?:{pats['month']})(?:{SPACE}(?:de|del|dem|den)?)?[ \t\u00a0.,]*$", flags)
+    lex.patterns["month_after"] = re.compile(
+        rf"\.?[ \t\u00a0]*(?:(?:de|del|di)[ \t\u00a0]+)?{pats['month']}", flags)
+    for unit, names in d.get("units", {}).items():
+        lex.units.append((re.compile(rf"[ \t\u00a0\u202f\u2009]*(?:{conn}{SPACE})?{alt(names)}", flags), unit))
+    for code, names in cur.get("words", {}).items():
+        lex.currency_words.append((re.compile(alt(names), flags), code))
+
+
+@lru_cache(maxsize=32)
+def lexicon(language: str | None) -> NumberLexicon:
+    """Return the compiled lexicon for ``language`` (English when it has no figures file)."""
+    code = (language or "en").lower()[:2]
+    own = langdata.load(code, "figures") or langdata.load("en", "figures")
+    data = _merge(langdata.load("_common", "figures"), own)
+    num = data.get("numerals", {})
+    words = {k.lower(): int(v) for k, v in data.get("words", {}).items() if isinstance(v, int | float)}
+    for joiner in data.get("words", {}).get("joiners", []):
+        words.setdefault(joiner.lower(), 0)  # "und" inside "dreiundzwanzig"
+    lex = NumberLexicon(
+        language=code, data=data, decimal=num.get("decimal", ","),
+        space_groups=bool(num.get("space_groups", False)), words=words,
+        scales={k: float(v) for k, v in data.get("scales", {}).items()},
+        vague={k: float(v) for k, v in data.get("vague", {}).items()},
+        symbols=dict(data.get("currency", {}).get("symbols", {})),
+    )
+    for c in data.get("currency", {}).get("codes", []):
+        lex.symbols.setdefault(c, data.get("currency", {}).get("aliases", {}).get(c, c))
+    _compile(lex)
+    return lex

@@ -1,0 +1,289 @@
+"""Find quantities in text: numeral, scale, currency, percent, unit, qualifier, counted noun.
+
+Candidates come from one precompiled regex per language; each is then extended rightwards
+(range, scale words, currency, percent, unit, counted noun) and checked against what is not a
+figure (years, dates, ordinals, ages and durations, numbers inside names, list numbering).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dossier.nlp.numbers.lexicon import NumberLexicon, lexicon
+from dossier.nlp.numbers.words import WordNumbers
+
+_MASK = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+"  # urls and e-mails
+    r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"  # 27/11/2024, 2024-11-27, 27.11.2024
+    r"|\b\d{1,2}:\d{2}\b"  # times
+    r"|\b(?:1[89]|20)\d{2}\s?[-–—/]\s?(?:(?:1[89]|20)\d{2}|\d{2})\b"  # 2026–2030, 2024/25
+)
+_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’-]*)")
+_NOUN_PHRASE_MAX = 4
+_YEARS = (1800, 2100)
+
+
+@dataclass(slots=True, kw_only=True)
+class Quantity:
+    """A quantity read from text: offsets, value in base units, unit, qualifiers."""
+
+    start: int
+    end: int
+    surface: str
+    value: float
+    unit: str | None  # ISO 4217 code, "percent", "count" or a unit word ("tonne")
+    upper: float | None = None
+    vague: bool = False
+    approx: str = "exact"
+    noun: str | None = None  # the counted noun phrase, for counts
+
+
+@dataclass(slots=True)
+class _Read:
+    """A candidate being extended (mutable while the scanner works on it)."""
+
+    start: int
+    end: int
+    value: float
+    kind: str
+    unit: str | None = None
+    upper: float | None = None
+    scaled: bool = False
+    noun: str | None = None
+
+
+def parse_number(text: str, decimal: str = ",") -> float:
+    """Parse a digit numeral written with ``decimal`` as the locale's decimal mark."""
+    seps = [c for c in text if not c.isdigit()]
+    if not seps:
+        return float(text)
+    kinds = list(dict.fromkeys(seps))
+    if len(kinds) == 2:
+        dec = seps[-1]
+        return float("".join(c for c in text[: text.rindex(dec)] if c.isdigit()) + "."
+                     + text[text.rindex(dec) + 1:])
+    sep = kinds[0]
+    head, _, tail = text.rpartition(sep)
+    if len(seps) > 1 or sep not in ".," or (len(tail) == 3 and (sep != decimal or tail == "000")):
+        return float("".join(c for c in text if c.isdigit()))
+    return float(head.replace(sep, "") + "." + tail)
+
+
+class Scanner:
+    """Reads the quantities of texts in one language."""
+
+    def __init__(self, language: str | None) -> None:
+        self.lex: NumberLexicon = lexicon(language)
+        w = self.lex.data.get("words", {})
+        self.words = WordNumbers(self.lex.words, list(w.get("connectors", [])))
+        self.count_nouns = re.compile(
+            "|".join(p.pattern for p in self._count_patterns()) or r"(?!x)x", re.IGNORECASE)
+        self._p = self.lex.patterns
+
+    def _count_patterns(self) -> list[re.Pattern[str]]:
+        """Return the patterns of nouns the lexicon knows as counted things."""
+        from dossier.nlp.numbers.lexicon import alt
+
+        cues = [c for cs in self.lex.section("counts").values() for c in cs]
+        cues += list(self.lex.section("measures"))
+        return [re.compile(alt(cues), re.IGNORECASE)] if cues else []
+
+    def find(self, text: str) -> list[Quantity]:
+        """Return every quantity in ``text``, in order."""
+        masked = _MASK.sub(lambda m: " " * len(m.group()), text) if any(
+            c in text for c in ":/@") or "-" in text else text
+        out: list[Quantity] = []
+        pos = 0
+        for m in self._p["numeral"].finditer(masked):
+            if m.start() < pos:
+                continue
+            q = self._read(masked, m)
+            if q is not None:
+                q.surface = text[q.start:q.end]
+                out.append(q)
+                pos = q.end
+        return out
+
+    def _base(self, m: re.Match[str]) -> _Read | None:
+        """Return the bare number of a candidate match."""
+        if m.group("num"):
+            return _Read(m.start(), m.end(), parse_number(m.group("num"), self.lex.decimal), "num")
+        if m.group("word"):
+            v = self.words.parse(m.group("word"))
+            return None if v is None else _Read(m.start(), m.end(), float(v), "word")
+        if m.group("vague"):
+            key = next(k for k in self.lex.vague if k.lower() == m.group("vague").lower())
+            return _Read(m.start(), m.end(), self.lex.vague[key], "vague")
+        return _Read(m.start(), m.end(), 1.0, "one")
+
+    def _read(self, text: str, m: re.Match[str]) -> Quantity | None:
+        """Extend one candidate into a quantity, or return None when it is not a figure."""
+        r = self._base(m)
+        if r is None or self._not_figure_before(text, r):
+            return None
+        p = self._p
+        if r.kind == "num":
+            if p["ordinal"].match(text, r.end) or self._list_marker(text, r):
+                return None
+            rm = p["range"].match(text, r.end)
+            if rm and not self._is_year(r.value, m.group("num")):
+                r.upper = parse_number(rm.group("n"), self.lex.decimal)
+                r.end = rm.end()
+        self._scale(text, r)
+        if r.kind in ("vague", "one") and not r.scaled:
+            return None
+        self._currency_percent_unit(text, r)
+        if r.unit is None:
+            if p["duration"].match(text, r.end) or p["month_after"].match(text, r.end):
+                return None
+            if r.kind == "num" and text[r.end:r.end + 1].isalpha():
+                return None  # "5G", "3D": a name, not a quantity
+            noun = self._noun(text, r)
+            if noun is None:
+                return None
+            if r.kind == "num" and self._is_year(r.value, m.group("num")) and \
+                    not self.count_nouns.match(noun):
+                return None
+            if r.kind == "word" and r.value < 3 and not r.scaled:
+                return None  # "i due Paesi", "the two sides": not a figure
+            r.unit, r.noun = "count", noun
+        approx, start = self._qualifier(text, r)
+        return Quantity(start=r.start, end=r.end, surface="", value=r.value, unit=r.unit,
+                        upper=r.upper, vague=r.kind == "vague",
+                        approx="more_than" if r.kind == "vague" else approx, noun=r.noun)
+
+    def _not_figure_before(self, text: str, r: _Read) -> bool:
+        """Return True for a number inside a name ("Soyuz-5", "G20") or after a month name."""
+        before = text[max(0, r.start - 2):r.start]
+        if before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalnum()):
+            return True
+        if r.kind == "num":
+            window = text[max(0, r.start - 16):r.start]
+            return bool(self._p["month_before"].search(window))
+        return False
+
+    @staticmethod
+    def _list_marker(text: str, r: _Read) -> bool:
+        """Return True for list numbering: "1) ..." or a line starting "1. "."""
+        nxt = text[r.end:r.end + 1]
+        if nxt == ")" and text[r.start - 1:r.start] != "(":
+            return True
+        line_start = text.rfind("\n", 0, r.start) + 1
+        return nxt == "." and not text[line_start:r.start].strip() and \
+            text[r.end + 1:r.end + 2] in (" ", "\t")
+
+    @staticmethod
+    def _is_year(value: float, raw: str | None) -> bool:
+        """Return True for a bare four-digit year."""
+        return bool(raw) and raw is not None and raw.isdigit() and len(raw) == 4 and \
+            _YEARS[0] <= value <= _YEARS[1]
+
+    def _scale(self, text: str, r: _Read) -> None:
+        """Multiply by scale words ("27,8 miliardi", "mil milhões", "$50bn")."""
+        p = self._p
+        if r.kind == "num" and (am := p["attached"].match(text, r.end)):
+            s = am.group("s").lower()
+            if s != "m" or p["sym_before"].search(text, max(0, r.start - 4), r.start):
+                r.value *= {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}[s]
+                r.end, r.scaled = am.end(), True
+                return
+        while sm := p["scale"].match(text, r.end):
+            key = sm.group("s").lower()
+            mult = next((v for k, v in self.lex.scales.items() if k.lower() == key), None)
+            if mult is None:
+                mult = next(v for k, v in self.lex.scales.items() if re.fullmatch(
+                    k.rstrip("*") + r"\w*" if k.endswith("*") else re.escape(k), key, re.I))
+            r.value *= mult
+            r.upper = r.upper * mult if r.upper is not None else None
+            r.end, r.scaled = sm.end(), True
+            if sm.group(0).endswith(".") and text[sm.end():sm.end() + 1] in ("", "\n"):
+                r.end -= 1  # a sentence-final dot is not part of "млрд."
+
+    def _currency_percent_unit(self, text: str, r: _Read) -> None:
+        """Attach a currency (before or after), a percent sign or word, or a unit."""
+        p = self._p
+        sb = p["sym_before"].search(text, max(0, r.start - 5), r.start)
+        if sb:
+            r.unit = self.lex.symbols[sb.group("c")] if sb.group("c") in self.lex.symbols else \
+                self._symbol(sb.group("c"))
+            r.start = sb.start()
+        if ca := p["cur_after"].match(text, r.end):
+            r.unit = r.unit or self._currency_word(ca.group("c"))
+            r.end = ca.end()
+        elif r.unit is None and (co := p["code_after"].match(text, r.end)):
+            r.unit, r.end = self._symbol(co.group("c")), co.end()
+        if r.unit is not None:
+            return
+        if pa := p["pct_after"].match(text, r.end):
+            r.unit, r.end = "percent", pa.end()
+        elif pb := p["pct_before"].search(text, max(0, r.start - 8), r.start):
+            r.unit, r.start = "percent", pb.start()
+        else:
+            for rx, unit in self.lex.units:
+                if um := rx.match(text, r.end):
+                    r.unit, r.end = unit, um.end()
+                    break
+
+    def _symbol(self, sym: str) -> str:
+        """Return the ISO code of a currency symbol or code as written."""
+        return self.lex.symbols.get(sym) or self.lex.symbols.get(sym.upper()) or sym.upper()
+
+    def _currency_word(self, word: str) -> str:
+        """Return the ISO code of a currency word ("dollari USA" -> USD)."""
+        for rx, code in self.lex.currency_words:
+            if rx.fullmatch(word):
+                return code
+        return self._symbol(word)
+
+    def _noun(self, text: str, r: _Read) -> str | None:
+        """Return the counted noun phrase after a number ("aziende a capitale russo")."""
+        pos = r.end
+        pm = self._p["partitive"].match(text, pos)
+        if pm:  # "76 delle 89 regioni": the noun comes after the second number
+            nm = re.compile(r"\d[\d.,]*").match(text, pm.end())
+            if nm is None:
+                return None
+            pos = nm.end()
+        words: list[str] = []
+        while len(words) < _NOUN_PHRASE_MAX and (wm := _WORD.match(text, pos)):
+            word = wm.group(1)
+            if self._p["stop"].match(word):
+                break
+            words.append(word)
+            pos = wm.end()
+        return " ".join(words) or None
+
+    def _qualifier(self, text: str, r: _Read) -> tuple[str, int]:
+        """Return the approx value from the words around the number, and the figure's start."""
+        window = text[max(0, r.start - 40):r.start]
+        qm = self._p["q_before"].search(window)
+        approx = "exact"
+        if qm:
+            approx = self._approx_of(qm.group("q"))
+        if am := self._p["q_after"].match(text, r.end):
+            approx = next(k for k, v in am.groupdict().items() if v)
+        return approx, r.start
+
+    def _approx_of(self, phrase: str) -> str:
+        """Return which qualifier list a matched phrase belongs to."""
+        q = self.lex.section("qualifiers")
+        low = " ".join(phrase.lower().split())
+        for key in ("almost", "less_than", "more_than", "about"):
+            for item in q.get(key, []):
+                stem = item.lower().rstrip("*")
+                if low == stem or (item.endswith("*") and low.startswith(stem)):
+                    return key
+        return "exact"
+
+
+@lru_cache(maxsize=32)
+def scanner(language: str | None) -> Scanner:
+    """Return the scanner for ``language`` (built once per process and language)."""
+    return Scanner(language)
+
+
+def find_quantities(text: str, language: str | None) -> list[Quantity]:
+    """Return the quantities of ``text`` read with ``language``'s conventions."""
+    return scanner(language).find(text)

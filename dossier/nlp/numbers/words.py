@@ -1,0 +1,83 @@
+"""Number words: split a written numeral into lexicon morphemes and add them up.
+
+"novemila" = nove + mila, "dreiundzwanzig" = drei + und + zwanzig, "two hundred and fifty" =
+two + hundred + fifty. One generic evaluator serves every language; the morphemes live in the
+``[words]`` table of each ``figures.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPLIT = re.compile(r"[\s\-\u00a0]+")
+
+
+def segment(word: str, morphemes: frozenset[str], longest: int) -> list[str] | None:
+    """Split ``word`` into morphemes (fewest pieces), or None when it cannot be split."""
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        for j in range(min(n, i + longest), i, -1):
+            piece = word[i:j]
+            if piece in morphemes:
+                cand = [*here, piece]
+                old = best[j]
+                if old is None or len(cand) < len(old):
+                    best[j] = cand
+    return best[n]
+
+
+def evaluate(values: list[int]) -> int:
+    """Add up morpheme values the way numerals compose (hundreds and thousands multiply)."""
+    total = current = 0
+    for v in values:
+        if v == 0:
+            continue
+        if v == 100:
+            current = (current or 1) * 100
+        elif v >= 1000:
+            if current == 0 and total:
+                total *= v  # "mil milhões": a scale word scaling what came before
+            else:
+                total += (current or 1) * v
+            current = 0
+        else:
+            current += v
+    return total + current
+
+
+class WordNumbers:
+    """Parser of one language's written numerals, with a small memo of words already seen."""
+
+    __slots__ = ("_connectors", "_longest", "_memo", "_morphemes", "_words")
+
+    def __init__(self, words: dict[str, int], connectors: list[str]) -> None:
+        self._words = {k.lower(): v for k, v in words.items()}
+        self._morphemes = frozenset(self._words)
+        self._longest = max((len(m) for m in self._morphemes), default=1)
+        self._connectors = frozenset(c.lower() for c in connectors)
+        self._memo: dict[str, int | None] = {}
+
+    def parse(self, text: str) -> int | None:
+        """Return the value of a written numeral such as "novemila" or "twenty-five", or None."""
+        key = text.lower()
+        if key in self._memo:
+            return self._memo[key]
+        values: list[int] = []
+        result: int | None = None
+        for token in _SPLIT.split(key):
+            if not token or token in self._connectors:
+                continue
+            parts = segment(token, self._morphemes, self._longest)
+            if parts is None:
+                break
+            values.extend(self._words[p] for p in parts)
+        else:
+            result = evaluate(values) if values else None
+        if len(self._memo) < 10000:  # bounded: a memo, not a store
+            self._memo[key] = result
+        return result
