@@ -1,4 +1,6 @@
-"""Regenerate dossier/data/gazetteer/*.tsv from packaged data (run: python scripts/build_gazetteer.py).
+"""Regenerate dossier/data/gazetteer/*.tsv from packaged data.
+
+Run: .venv/bin/python scripts/build_gazetteer.py
 
 Sources and licences (all allow redistribution with an Apache-2.0 package):
 - country and region names: CLDR via babel (Unicode License v3);
@@ -89,7 +91,8 @@ def write(name: str, rows: list[tuple[str, str, str, list[str]]]) -> None:
     """Write rows as TSV."""
     with (OUT / name).open("w", encoding="utf-8") as fh:
         for key, typ, canon, names in rows:
-            fh.write(f"{key}\t{typ}\t{canon}\t{'|'.join(n for n in names if '|' not in n and ',' not in n)}\n")
+            kept = "|".join(n for n in names if "|" not in n and "," not in n)
+            fh.write(f"{key}\t{typ}\t{canon}\t{kept}\n")
 
 
 def main() -> int:

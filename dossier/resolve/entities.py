@@ -81,7 +81,8 @@ def _name_tokens(info: _KeyInfo) -> list[str]:
 
 def _merge_persons(infos: dict[str, _KeyInfo], uf: _UnionFind) -> None:
     """Merge spellings of one person; attach lone surnames to the one full name they fit."""
-    persons = [i for i in infos.values() if i.type == "person" and not i.key.startswith(_GAZ_PREFIXES)]
+    persons = [i for i in infos.values()
+               if i.type == "person" and not i.key.startswith(_GAZ_PREFIXES)]
     blocks: dict[str, list[_KeyInfo]] = defaultdict(list)
     for p in persons:
         toks = _name_tokens(p)
@@ -95,7 +96,8 @@ def _merge_persons(infos: dict[str, _KeyInfo], uf: _UnionFind) -> None:
                     uf.union(a.key, b.key)
         for p in block:
             if len(_name_tokens(p)) == 1:
-                fits = {uf.find(f.key) for f in full if _similar(_name_tokens(f)[-1], _name_tokens(p)[0])}
+                last = _name_tokens(p)[0]
+                fits = {uf.find(f.key) for f in full if _similar(_name_tokens(f)[-1], last)}
                 if len(fits) == 1:  # an ambiguous surname stays on its own
                     uf.union(fits.pop(), p.key)
 
@@ -154,7 +156,8 @@ def _canonical(key: str, members: list[_KeyInfo]) -> tuple[str, str]:
     for m in members:
         forms.update(m.forms)
         types[m.type] += sum(m.forms.values())
-    latin_first = sorted(forms, key=lambda f: (f.isascii(), len(f.split()), forms[f], f), reverse=True)
+    latin_first = sorted(forms, key=lambda f: (f.isascii(), len(f.split()), forms[f], f),
+                         reverse=True)
     typ = next((t for t, _ in types.most_common() if t != "other"), "other")
     return (latin_first[0] if latin_first else key.split(":", 1)[1]), typ
 

@@ -25,6 +25,7 @@ class LangConfig:
     reporting_verbs: frozenset[str]
     demonyms: dict[str, str] = field(default_factory=dict)  # folded word -> alpha-2
     demonym_prefixes: tuple[tuple[str, str], ...] = ()
+    common_suffixes: tuple[str, ...] = ()
     case_endings: tuple[str, ...] = ()
     person_case_rules: tuple[tuple[re.Pattern[str], str], ...] = ()
     nouns_capitalised: bool = False
@@ -57,12 +58,14 @@ def load_config(code: str | None) -> LangConfig:
     data = langdata.load(code, "entities") or langdata.load("en", "entities")
     demonyms: dict[str, str] = {}
     prefixes: list[tuple[str, str]] = []
-    for alpha2, words in data.get("demonyms", {}).items():
+    # English adjectives turn up in every language's news ("Russian", "Kazakh"): merged after
+    english = langdata.load("en", "entities").get("demonyms", {}) if code != "en" else {}
+    for alpha2, words in [*data.get("demonyms", {}).items(), *english.items()]:
         for word in words:
             if word.endswith("*"):
                 prefixes.append((fold(word[:-1]), alpha2))
             else:
-                demonyms[fold(word)] = alpha2
+                demonyms.setdefault(fold(word), alpha2)
     rules = tuple((re.compile(p), r) for p, r in data.get("person_case_rules", []))
     endings = tuple(sorted({fold(e) for e in data.get("case_endings", [])}, key=len, reverse=True))
     return LangConfig(
@@ -72,6 +75,8 @@ def load_config(code: str | None) -> LangConfig:
         org_heads=_words(data, "org_heads"), place_heads=_words(data, "place_heads"),
         reporting_verbs=_words(data, "reporting_verbs"), demonyms=demonyms,
         demonym_prefixes=tuple(sorted(prefixes, key=lambda p: -len(p[0]))),
-        case_endings=endings, person_case_rules=rules,
+        case_endings=endings,
+        common_suffixes=tuple(fold(x) for x in data.get("common_suffixes", [])),
+        person_case_rules=rules,
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
     )

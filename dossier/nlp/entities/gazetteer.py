@@ -51,7 +51,7 @@ class Gazetteer:
             name = name.strip()
             if not name:
                 continue
-            if is_upper_acronym(name.replace(".", "")) and len(name) <= 8 or _mixed_short(name):
+            if (is_upper_acronym(name.replace(".", "")) and len(name) <= 8) or _mixed_short(name):
                 self.exact.setdefault(name.replace(".", ""), entry)
                 continue
             for toks in name_variants(name):

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar
+
+import pycountry
 
 from dossier.model import Document, EntityType, Mention
 from dossier.nlp.entities.config import LangConfig, load_config
@@ -88,6 +91,12 @@ class EntityStage:
         return out
 
 
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes (USD, KZT): all-caps words that are not organisations."""
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Split text[start:end] into word tokens with document offsets."""
     out: list[Tok] = []
@@ -110,7 +119,7 @@ def _is_shouting(toks: list[Tok]) -> bool:
 def _is_headline(toks: list[Tok], cfg: LangConfig) -> bool:
     """A title-case line (English headlines): capitals are not evidence of names there."""
     words = [t for t in toks if t.text[0].isalpha() and t.f not in cfg.connectors]
-    return len(words) >= 3 and sum(t.cap for t in words) >= 0.75 * len(words)
+    return len(words) >= 2 and sum(t.cap for t in words) >= 0.75 * len(words)
 
 
 def _mention(toks: list[Tok], i: int, j: int, si: int, typ: EntityType, key: str,
@@ -142,19 +151,42 @@ def _gazetteer_pass(toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer,
     out: list[Cand] = []
     i = 0
     while i < len(toks):
-        if not toks[i].cap or toks[i].f in cfg.stopwords and not toks[i].upper:
+        if not toks[i].cap or (toks[i].f in cfg.stopwords and not toks[i].upper):
             i += 1
             continue
         for n in range(min(max_tokens, len(toks) - i), 0, -1):
             hit = _lookup(toks, i, n, gaz, cfg, shouting)
-            if hit is not None and not (n == 1 and _inside_name(toks, i, hit, cfg)):
+            if hit is not None and n == 1 and (_inside_name(toks, i, hit, cfg) or
+                                               (hit.type == "place" and cfg.demonym(toks[i].f))):
+                hit = None  # "Kazakh" is the adjective, not the town in Azerbaijan
+            if hit is not None:
                 m = _mention(toks, i, i + n, si, hit.type, hit.key, "gazetteer")  # type: ignore[arg-type]
                 out.append(Cand(mention=m, words=[t.f for t in toks[i:i + n]]))
                 taken[i:i + n] = [True] * n
                 i += n
                 break
         else:
+            out.extend(_hyphen_parts(toks[i], si, gaz, taken, i))
             i += 1
+    return out
+
+
+def _hyphen_parts(tok: Tok, si: int, gaz: Gazetteer, taken: list[bool], i: int) -> list[Cand]:
+    """'Kazakhstan-Russia relations': each part of a hyphenated pair of known names."""
+    parts = tok.text.split("-")
+    if len(parts) < 2:
+        return []
+    hits = [gaz.find((fold(p),)) for p in parts]
+    if any(h is None or h.type not in ("country", "place") for h in hits):
+        return []
+    out, start = [], tok.start
+    for part, hit in zip(parts, hits, strict=True):
+        assert hit is not None
+        m = Mention(start=start, end=start + len(part), text="", type=hit.type,  # type: ignore[arg-type]
+                    key=hit.key, sentence=si, source="gazetteer")
+        out.append(Cand(mention=m, words=[fold(part)]))
+        start += len(part) + 1
+    taken[i] = True
     return out
 
 
@@ -191,20 +223,33 @@ def _candidate_pass(toks: list[Tok], si: int, cfg: LangConfig, taken: list[bool]
     i = 0
     while i < len(toks):
         t = toks[i]
-        if taken[i] or not t.cap or t.f in cfg.stopwords and not t.upper:
+        if taken[i] or not t.cap or (t.f in cfg.stopwords and not t.upper):
             i += 1
             continue
         j = _extend(toks, i, cfg, taken)
         words = [x.f for x in toks[i:j]]
-        lead = 0  # leading titles ("President", "Deputy Foreign Minister") are cues, not names
-        while lead < len(words) and (words[lead] in cfg.person_titles or words[lead] in cfg.not_names):
-            lead += 1
+        lead, titled = _title_end(words, cfg)
         if lead < len(words):
-            cand = _classify(toks, i + lead, j, si, cfg, lead > 0, shouting, headline)
+            cand = _classify(toks, i + lead, j, si, cfg, taken, titled, shouting, headline)
             if cand is not None:
                 out.append(cand)
         i = j
     return out
+
+
+def _title_end(words: list[str], cfg: LangConfig) -> tuple[int, bool]:
+    """Where the name starts after leading titles, and whether a person title was seen."""
+    inner = [k for k in range(len(words) - 1) if words[k] in cfg.person_titles]
+    if inner and not set(words[inner[-1] + 1:]) & cfg.org_heads:
+        return inner[-1] + 1, True  # "Deputy Foreign Minister Roman Vasilenko"
+    if set(words) & cfg.org_heads:
+        return 0, False  # "Forum di Cooperazione", "Ministry of Foreign Affairs" stay whole
+    lead, titled = 0, False
+    while lead < len(words) and (words[lead] in cfg.person_titles or words[lead] in cfg.not_names
+                                 or (lead and words[lead] in cfg.connectors)):
+        titled = titled or words[lead] in cfg.person_titles
+        lead += 1
+    return lead, titled
 
 
 def _extend(toks: list[Tok], i: int, cfg: LangConfig, taken: list[bool]) -> int:
@@ -215,7 +260,7 @@ def _extend(toks: list[Tok], i: int, cfg: LangConfig, taken: list[bool]) -> int:
         if t.cap and (t.f not in cfg.stopwords or t.upper):
             org = org or t.f in cfg.org_heads
             j += 1
-        elif (t.f in cfg.connectors or org and t.f in cfg.org_connectors) and j + 1 < len(toks) \
+        elif (t.f in cfg.connectors or (org and t.f in cfg.org_connectors)) and j + 1 < len(toks) \
                 and toks[j + 1].joined and toks[j + 1].cap and not taken[j + 1]:
             j += 2
             org = org or toks[j - 1].f in cfg.org_heads
@@ -224,42 +269,56 @@ def _extend(toks: list[Tok], i: int, cfg: LangConfig, taken: list[bool]) -> int:
     return j
 
 
-def _classify(toks: list[Tok], i: int, j: int, si: int, cfg: LangConfig, titled: bool,
-              shouting: bool, headline: bool) -> Cand | None:
+def _classify(toks: list[Tok], i: int, j: int, si: int, cfg: LangConfig, taken: list[bool],
+              titled: bool, shouting: bool, headline: bool) -> Cand | None:
     """Type a capitalised run from cues, then by shape; weak when only the shape speaks."""
     words = [t.f for t in toks[i:j]]
     if all(w in cfg.not_names or w in cfg.stopwords for w in words):
         return None
     name = " ".join(t.text for t in toks[i:j])
-    cue = _cue_type(toks, i, j, cfg, titled)
+    cue = _cue_type(toks, i, j, cfg, taken, titled)
     if cue is not None:
         return Cand(mention=_mention(toks, i, j, si, cue, _key(cue, name, cfg), "cue"), words=words)
     single, initial = j - i == 1, i == 0
+    if single and toks[i].upper and toks[i].text in currency_codes():
+        return None
     if single and toks[i].upper and not shouting:
         typ: EntityType = "organization"
-    elif not single and all(t.cap and not t.upper for t in toks[i:j]) and j - i <= 4:
+    elif not single and all(t.cap and not t.upper for t in toks[i:j]) and j - i <= 4 and \
+            not any(t.f.endswith(cfg.common_suffixes) for t in toks[i:j] if cfg.common_suffixes):
         typ = "person"
     else:
         typ = "other"
-    weak = shouting or headline or cfg.nouns_capitalised or (single and initial)
+    weak = shouting or headline or cfg.nouns_capitalised or (single and initial) or \
+        (any(t.upper for t in toks[i:j]) and not single)
     m = _mention(toks, i, j, si, typ, _key(typ, name, cfg), "shape")
     return Cand(mention=m, words=words, weak=weak, shape_only=True)
 
 
-def _cue_type(toks: list[Tok], i: int, j: int, cfg: LangConfig, titled: bool) -> EntityType | None:
+def _cue_type(toks: list[Tok], i: int, j: int, cfg: LangConfig, taken: list[bool],
+              titled: bool) -> EntityType | None:
     """Type given by a cue word inside, before or after the run."""
     words = {t.f for t in toks[i:j]}
     if words & cfg.org_heads:
         return "organization"
     if words & cfg.place_heads:
         return "place"
-    before = {t.f for t in toks[max(0, i - LOOKBACK):i]}
-    if titled or before & cfg.person_titles:
+    if titled or _title_before(toks, i, cfg, taken):
         return "person"
     after = [t.f for t in toks[j:j + 2]]
     if after and (after[0] in cfg.reporting_verbs or " ".join(after) in cfg.reporting_verbs):
         return "person"
     return None
+
+
+def _title_before(toks: list[Tok], i: int, cfg: LangConfig, taken: list[bool]) -> bool:
+    """A title shortly before, with only countries, demonyms or connectors between."""
+    for k in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
+        if toks[k].f in cfg.person_titles:
+            return True
+        if not (taken[k] or toks[k].f in cfg.connectors or toks[k].f in cfg.stopwords):
+            return False
+    return False
 
 
 def _key(typ: str, name: str, cfg: LangConfig) -> str:
@@ -275,6 +334,10 @@ def resolve_in_document(cands: list[Cand], text: str, cfg: LangConfig) -> list[M
         c.mention.text = text[c.mention.start:c.mention.end]
     surnames = _surname_index(cands, cfg)
     _link_acronyms(cands, text)
+    lower = {fold(w) for w in TOKEN.findall(text) if w.islower()}
+    for c in cands:  # a capitalised word also written in lower case is a common word
+        if c.shape_only and len(c.words) == 1 and c.words[0] in lower:
+            c.weak = True
     seen = {" ".join(c.words) for c in cands if not c.weak}
     out: list[Mention] = []
     for c in cands:
