@@ -1,0 +1,126 @@
+"""HTML tables -> "Header: value" sentences, so the figure extractor sees numbers in tables.
+
+Main-text extractors drop or flatten tables, yet trade figures often sit in them ("Exports |
+2023 | $2.1 bn"). :func:`table_text` reads the raw HTML kept beside the cleaned text and writes
+one sentence per data row that pairs each value with its column header, which the figure
+extractor can read like prose. Layout tables (one column, nested tables, no numbers) are
+skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+__all__ = ["table_text"]
+
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
+_MAX_CELL = 200  # characters: longer cells are prose or layout, not table data
+_MAX_SPAN = 50  # a colspan/rowspan above this is malformed markup, capped
+
+
+def table_text(html: str) -> list[str]:
+    """Return one sentence per data row of every data table in ``html``."""
+    try:
+        root = lxml_html.document_fromstring(html.encode("utf-8"))
+    except (etree.ParserError, ValueError):
+        return []
+    out: list[str] = []
+    for table in root.iter("table"):
+        if table.find(".//table") is not None:
+            continue  # a layout table holding others; the inner ones are read on their own
+        out.extend(_table_sentences(table))
+    return out
+
+
+def _table_sentences(table: etree._Element) -> list[str]:
+    """Sentences of one table: "Caption — Row: Header value; Header value."."""
+    grid = _grid(table)
+    if not grid or max(len(r) for r in grid) < 2:
+        return []
+    header, body = _split_header(table, grid)
+    caption = _clean(table.findtext("caption") or "")
+    prefix = f"{caption} — " if caption else ""
+    sentences = []
+    for row in body:
+        if not any(_DIGIT.search(c) for c in row[1:]) or any(len(c) > _MAX_CELL for c in row):
+            continue
+        label, values = row[0], row[1:]
+        heads = header[1:] if header else []
+        named = zip(_pad(heads, len(values)), values, strict=True)
+        pairs = [f"{h}: {v}" if h else v for h, v in named if v]
+        if pairs:
+            lead = f"{label}: " if label else ""
+            sentences.append(f"{prefix}{lead}{'; '.join(pairs)}.")
+    return sentences
+
+
+def _grid(table: etree._Element) -> list[list[str]]:
+    """Return the table's cell texts row by row, with colspan and rowspan expanded."""
+    rows: list[list[str]] = []
+    pending: dict[int, tuple[str, int]] = {}  # column -> (text, rows still spanned)
+    for tr in table.iter("tr"):
+        if _owner(tr) is not table:
+            continue
+        row: list[str] = []
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        for cell in cells:
+            while len(row) in pending:
+                row.append(_take(pending, len(row)))
+            text = _clean(cell.text_content())
+            span = _span(cell.get("colspan"))
+            for _ in range(span):
+                down = _span(cell.get("rowspan"))
+                if down > 1:
+                    pending[len(row)] = (text, down - 1)
+                row.append(text)
+        while len(row) in pending:
+            row.append(_take(pending, len(row)))
+        if any(row):
+            rows.append(row)
+    return rows
+
+
+def _take(pending: dict[int, tuple[str, int]], col: int) -> str:
+    text, left = pending[col]
+    if left <= 1:
+        del pending[col]
+    else:
+        pending[col] = (text, left - 1)
+    return text
+
+
+def _split_header(
+    table: etree._Element, grid: list[list[str]]
+) -> tuple[list[str], list[list[str]]]:
+    """Take the header row: the first row when it is all <th> or in <thead>, or has no digits."""
+    first = next((tr for tr in table.iter("tr") if _owner(tr) is table), None)
+    if first is None:
+        return [], grid
+    cells = [c for c in first if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    in_head = first.getparent() is not None and first.getparent().tag == "thead"
+    all_th = bool(cells) and all(c.tag == "th" for c in cells)
+    no_digits = not any(_DIGIT.search(c) for c in grid[0][1:])
+    if in_head or all_th or no_digits:
+        return grid[0], grid[1:]
+    return [], grid
+
+
+def _owner(tr: etree._Element) -> etree._Element | None:
+    """Return the nearest enclosing <table> of a row."""
+    return next((a for a in tr.iterancestors() if a.tag == "table"), None)
+
+
+def _pad(items: list[str], size: int) -> list[str]:
+    return (items + [""] * size)[:size]
+
+
+def _span(value: str | None) -> int:
+    return max(1, min(_MAX_SPAN, int(value))) if value and value.strip().isdigit() else 1
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
