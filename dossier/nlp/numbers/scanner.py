@@ -20,6 +20,7 @@ _MASK = re.compile(
     r"|\b\d{1,2}:\d{2}\b"  # times
     r"|\b(?:1[89]|20)\d{2}\s?[-–—/]\s?(?:(?:1[89]|20)\d{2}|\d{2})\b"  # 2026–2030, 2024/25
 )
+_DIGITS = re.compile(r"\d[\d.,]*")
 _WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’-]*)")
 _NOUN_PHRASE_MAX = 4
 _YEARS = (1800, 2100)
@@ -132,6 +133,8 @@ class Scanner:
                 r.upper = parse_number(rm.group("n"), self.lex.decimal)
                 r.end = rm.end()
         self._scale(text, r)
+        if r.kind == "vague" and r.value >= 1000:
+            r.scaled = True  # "Zehntausende": the scale is inside the word
         if r.kind in ("vague", "one") and not r.scaled:
             return None
         self._currency_percent_unit(text, r)
@@ -240,12 +243,17 @@ class Scanner:
     def _noun(self, text: str, r: _Read) -> str | None:
         """Return the counted noun phrase after a number ("aziende a capitale russo")."""
         pos = r.end
+        if am := self._p["q_after"].match(text, pos):
+            pos = am.end()  # "20 binden fazla şirket": the noun follows the qualifier
         pm = self._p["partitive"].match(text, pos)
         if pm:  # "76 delle 89 regioni": the noun comes after the second number
-            nm = re.compile(r"\d[\d.,]*").match(text, pm.end())
-            if nm is None:
+            nm = _DIGITS.match(text, pm.end())
+            if nm is not None:
+                pos = nm.end()
+            elif r.scaled:
+                pos = pm.end() - 1  # "tens of thousands of students"
+            else:
                 return None
-            pos = nm.end()
         words: list[str] = []
         while len(words) < _NOUN_PHRASE_MAX and (wm := _WORD.match(text, pos)):
             word = wm.group(1)

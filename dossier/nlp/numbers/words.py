@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_SPLIT = re.compile(r"[\s\-\u00a0]+")
+_SPLIT = re.compile(r"[\s\u00a0]+")
 
 
 def segment(word: str, morphemes: frozenset[str], longest: int) -> list[str] | None:
@@ -69,7 +69,7 @@ class WordNumbers:
             return self._memo[key]
         values: list[int] = []
         result: int | None = None
-        for token in _SPLIT.split(key):
+        for token in _SPLIT.split(key.replace("-", "")):  # "quatre-vingt-dix" as one word
             if not token or token in self._connectors:
                 continue
             parts = segment(token, self._morphemes, self._longest)
