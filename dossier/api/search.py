@@ -1,0 +1,190 @@
+"""Full-text search across languages: SQLite FTS5 now, any backend behind one protocol.
+
+The store's schema (``dossier.store.schema``) is shared and database-neutral, so the search
+index lives here and is created on demand: an FTS5 table with the accent-insensitive
+``unicode61 remove_diacritics 2`` tokenizer ("Tokaiev", "Tokáyev" and "tokayev" meet). It is
+kept in step with the documents table by each document's ``added_at`` stamp. A PostgreSQL
+backend (a ``tsvector`` column with a GIN index and ``websearch_to_tsquery``) can implement
+:class:`SearchBackend` later; until then other databases use :class:`ScanSearch`.
+A query that names an entity also matches its aliases in every language and script.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sqlalchemy import Connection, select, text
+
+from dossier.store import Store
+from dossier.store import schema as s
+
+__all__ = ["Hit", "Results", "ScanSearch", "SearchBackend", "SqliteSearch", "fold",
+           "fts_query", "search_backend", "split_snippet"]
+
+TABLE = "dossier_fts"
+_OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks: cannot clash with article text
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True, kw_only=True)
+class Hit:
+    """One matching document with a snippet split into (text, matched) parts."""
+
+    document: str
+    title: str | None
+    language: str | None
+    published: str | None
+    snippet: str
+    parts: list[tuple[str, bool]] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Results:
+    """A page of hits with the total number of matching documents."""
+
+    query: str
+    total: int
+    hits: list[Hit]
+    terms: list[str] = field(default_factory=list)  # what was searched after alias expansion
+
+
+class SearchBackend(Protocol):
+    """What the API needs from a search index."""
+
+    def search(self, q: str, *, aliases: Sequence[str] = (), language: str | None = None,
+               limit: int = 20, offset: int = 0) -> Results:
+        """Return the documents matching ``q`` (or one of ``aliases``), best first."""
+        ...
+
+
+def fold(value: str) -> str:
+    """Casefold and strip accents (how the FTS tokenizer compares words)."""
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _phrase(words: Sequence[str]) -> str:
+    return '"' + " ".join(words) + '"'
+
+
+def fts_query(q: str, aliases: Sequence[str] = ()) -> str:
+    """Return a safe FTS5 query: every word of ``q`` (last as a prefix), or any alias phrase."""
+    words = _WORD.findall(q)
+    if not words:
+        return ""
+    main = " ".join(_phrase([w]) for w in words[:-1]) + f" {_phrase([words[-1]])}*"
+    options = [f"({main.strip()})"]
+    for alias in aliases:
+        alias_words = _WORD.findall(alias)
+        if alias_words and fold(" ".join(alias_words)) != fold(" ".join(words)):
+            options.append(_phrase(alias_words))
+    return " OR ".join(dict.fromkeys(options))
+
+
+def _terms(q: str, aliases: Sequence[str]) -> list[str]:
+    """Return the query and the aliases that differ from it."""
+    return [q, *dict.fromkeys(a for a in aliases if fold(a) != fold(q))]
+
+
+def split_snippet(marked: str) -> list[tuple[str, bool]]:
+    """Split a snippet carrying private-use match marks into (text, matched) parts."""
+    parts: list[tuple[str, bool]] = []
+    for i, chunk in enumerate(re.split(f"[{_OPEN}{_CLOSE}]", marked)):
+        if chunk:
+            parts.append((chunk, i % 2 == 1))
+    return parts
+
+
+class SqliteSearch:
+    """An FTS5 index beside the store's tables, synchronised before each search."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def sync(self) -> int:
+        """Create the index if needed and re-index changed documents; return how many."""
+        with self.store.engine.begin() as c:
+            c.exec_driver_sql(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(doc_id UNINDEXED, "
+                "language UNINDEXED, stamp UNINDEXED, title, body, "
+                "tokenize='unicode61 remove_diacritics 2')")
+            indexed: dict[str, str] = dict(
+                c.exec_driver_sql(f"SELECT doc_id, stamp FROM {TABLE}").all())
+            current: dict[str, str] = dict(
+                c.execute(select(s.documents.c.id, s.documents.c.added_at)).all())
+            stale = [d for d in indexed if current.get(d) != indexed[d]]
+            fresh = [d for d in current if indexed.get(d) != current[d]]
+            for doc_id in stale:
+                c.execute(text(f"DELETE FROM {TABLE} WHERE doc_id = :d"), {"d": doc_id})
+            self._insert(c, fresh)
+            return len(fresh)
+
+    @staticmethod
+    def _insert(c: Connection, ids: list[str]) -> None:
+        d = s.documents.c
+        for i in range(0, len(ids), 200):
+            rows = c.execute(select(d.id, d.language, d.added_at, d.title, d.text)
+                             .where(d.id.in_(ids[i:i + 200]))).all()
+            if rows:
+                c.execute(text(f"INSERT INTO {TABLE} (doc_id, language, stamp, title, body) "
+                               "VALUES (:id, :language, :stamp, :title, :body)"),
+                          [{"id": r.id, "language": r.language, "stamp": r.added_at,
+                            "title": r.title or "", "body": r.text or ""} for r in rows])
+
+    def search(self, q: str, *, aliases: Sequence[str] = (), language: str | None = None,
+               limit: int = 20, offset: int = 0) -> Results:
+        """Return the documents matching ``q`` (or one of ``aliases``), best first."""
+        expr = fts_query(q, aliases)
+        if not expr:
+            return Results(query=q, total=0, hits=[])
+        self.sync()
+        where = f"{TABLE} MATCH :q" + (f" AND {TABLE}.language = :lang" if language else "")
+        args = {"q": expr, "lang": language, "limit": limit, "offset": offset}
+        with self.store.engine.connect() as c:
+            total = c.execute(text(f"SELECT count(*) FROM {TABLE} WHERE {where}"), args)
+            rows = c.execute(text(
+                f"SELECT {TABLE}.doc_id, {TABLE}.language, d.title, d.published, "
+                f"snippet({TABLE}, 4, '{_OPEN}', '{_CLOSE}', '…', 24) AS snip FROM {TABLE} "
+                f"JOIN documents AS d ON d.id = {TABLE}.doc_id WHERE {where} "
+                f"ORDER BY bm25({TABLE}) LIMIT :limit OFFSET :offset"), args).all()
+            count = int(total.scalar_one())
+        hits = [Hit(document=r.doc_id, title=r.title, language=r.language,
+                    published=r.published, snippet=r.snip.replace(_OPEN, "").replace(_CLOSE, ""),
+                    parts=split_snippet(r.snip)) for r in rows]
+        return Results(query=q, total=count, hits=hits, terms=_terms(q, aliases))
+
+
+class ScanSearch:
+    """A portable fallback: accent-folded substring scan over every document."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def search(self, q: str, *, aliases: Sequence[str] = (), language: str | None = None,
+               limit: int = 20, offset: int = 0) -> Results:
+        """Return the documents whose title or text contains ``q`` or an alias."""
+        needles = [fold(x) for x in [q, *aliases] if x.strip()]
+        hits = []
+        for doc in self.store.iter_documents(facts=False):
+            if language and doc.language != language:
+                continue
+            body = fold(f"{doc.title or ''}\n{doc.text}")
+            at = min((body.find(n) for n in needles if n in body), default=-1)
+            if at >= 0:
+                snippet = doc.text[max(0, at - 60):at + 100]
+                hits.append(Hit(document=doc.id, title=doc.title, language=doc.language,
+                                published=doc.published, snippet=snippet,
+                                parts=[(snippet, False)]))
+        return Results(query=q, total=len(hits), hits=hits[offset:offset + limit],
+                       terms=_terms(q, aliases))
+
+
+def search_backend(store: Store) -> SearchBackend:
+    """Return the best search backend for the store's database."""
+    if store.engine.dialect.name == "sqlite":
+        return SqliteSearch(store)
+    return ScanSearch(store)
