@@ -24,7 +24,7 @@ from dossier.extract.lexicon import load_lexicon, phrase_pattern
 from dossier.model import DocAgreement, Document, Mention
 from dossier.nlp.dates import compatible, find_dates, merge, precision
 
-__all__ = ["find_agreements", "gloss", "merge_agreements", "title_key"]
+__all__ = ["find_agreements", "gloss", "merge_agreements", "same_title", "title_key"]
 
 GAP_MAX = 4  # lower-case content words (links not counted) between capitalised title words
 LOWER_MAX = 10  # words of a lower-case title after its head
@@ -60,9 +60,11 @@ def _alex(language: str) -> _AgreementLex:
             heads.append((pat, str(kind), str(english)))
     sign = phrase_pattern(list(lex.get("triggers", {}).get("agreement", []))
                           + list(sec.get("adopt", [])))
-    glossary = {tuple(_fold(k).split()): str(v) for k, v in sec.get("glossary", {}).items()}
+    glossary = {tuple(_fold(k).split()): str(v)
+                for k, v in sec.get("glossary", {}).items()}
     return _AgreementLex(
-        heads=heads, sign=sign, idioms=phrase_pattern(list(sec.get("idioms", []))), links=frozenset(_fold(w) for w in sec.get("links", [])),
+        heads=heads, sign=sign, idioms=phrase_pattern(list(sec.get("idioms", []))),
+        links=frozenset(_fold(w) for w in sec.get("links", [])),
         stops=frozenset(_fold(w) for w in sec.get("stops", [])),
         head_final=bool(sec.get("head_final", False)), glossary=glossary,
         glossary_len=max((len(k) for k in glossary), default=1),
@@ -106,12 +108,14 @@ def _title_span(text: str, hs: int, he: int, alex: _AgreementLex,
         tok = m.group(0)
         if not tok[:1].isalnum() and tok != ",":
             break
-        if _fold(tok) in alex.stops:
+        if _fold(tok) in alex.stops or (not named and alex.sign and alex.sign.fullmatch(tok)):
             break
         count += 1
         if named and _is_cap(tok):
             edge, gap = m, 0
             continue
+        if alex.head_final and (named or _is_cap(tok)):
+            break  # head-final titles are one run: lower-case words or a name before it end it
         if tok == ",":
             if not named:
                 break
@@ -160,8 +164,11 @@ def gloss(title: str, language: str | None, head: tuple[int, str] | None = None)
                 out.append(words[i])
                 known = False
             i += 1
-    if alex.head_final and out:
-        out = [out[-1], "on", *out[:-1]] if len(out) > 1 else out
+    if alex.head_final and len(out) > 1:
+        mods = out[:-1]
+        if mods[-1] in ("on", "of"):  # "... туралы декларация": the link already says "on"
+            mods = mods[:-1]
+        out = [out[-1], "on", *mods]
     return " ".join(out), known
 
 
@@ -178,6 +185,27 @@ def title_key(title: str, language: str | None) -> str:
     words = [w for w in anyascii(text).casefold().replace("-", " ").split()
              if w.isalnum() and w not in ENGLISH_STOP]
     return " ".join(words)
+
+
+def same_title(a: str, b: str) -> bool:
+    """Tell whether two title keys name one document (one may be a shortened form)."""
+    ta, tb = set(a.split()), set(b.split())
+    if min(len(ta), len(tb)) >= 3 and (ta <= tb or tb <= ta):
+        return True
+    return fuzz.token_set_ratio(a, b) >= SAME_TITLE
+
+
+def _trim_place(text: str, ts: int, te: int, mentions: list[Mention], sent_start: int,
+                language: str) -> int:
+    """End a title before a trailing locative ("... Alliance in Moscow" -> "... Alliance")."""
+    preps = {p.lower() for p in load_lexicon(language).get("place", {}).get("prepositions", [])}
+    for m in mentions:
+        s = m.start - sent_start
+        if m.type == "place" and ts < s < te:
+            head, _, prep = text[ts:s].rstrip().rpartition(" ")
+            if head and prep.lower() in preps:
+                return ts + len(head.rstrip(" ,"))
+    return te
 
 
 def _counted(text: str, start: int) -> bool:
@@ -230,6 +258,7 @@ def find_agreements(doc: Document, contexts: list[str | None] | None = None) -> 
                 if span is None:
                     continue
                 ts, te, named = span
+                te = _trim_place(sent.text, ts, te, by_sent[i], sent.start, lang)
                 original = sent.text[ts:te].strip(" ,")
                 english, known = gloss(original, lang)
                 date = _date(spans[i], ts, te, contexts[i])
@@ -262,7 +291,7 @@ def merge_agreements(found: list[tuple[DocAgreement, bool]], language: str) -> l
     for ag, _named in order:
         key = title_key(ag.original_title, language)
         hit = next((j for j, o in enumerate(out) if o.kind == ag.kind
-                    and fuzz.token_set_ratio(keys[j], key) >= SAME_TITLE
+                    and same_title(keys[j], key)
                     and compatible(o.date, ag.date)), None)
         if hit is None:
             out.append(ag)

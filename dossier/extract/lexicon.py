@@ -23,14 +23,14 @@ def languages() -> list[str]:
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     """Compile lexicon phrases into one case-insensitive alternation.
 
-    A trailing ``*`` lets the last word take any ending ("визит*" matches "визита"), which
-    is how inflected languages list a stem once instead of every case form.
+    A ``*`` after a word lets it take any ending ("телефонн* разговор*" matches "телефонного
+    разговора"), which is how inflected languages list a stem once instead of every case form.
     """
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
-        stem = phrase.endswith("*")
-        body = re.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+")
-        parts.append(body + (r"[\w'’-]*" if stem else r"(?![\w])"))
+        words = [re.escape(w[:-1]) + r"[\w'’-]*" if w.endswith("*") else re.escape(w)
+                 for w in phrase.split()]
+        parts.append(r"\s+".join(words) + ("" if phrase.endswith("*") else r"(?![\w])"))
     if not parts:
         return None
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", re.IGNORECASE)

@@ -19,9 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
-from dossier.extract.agreements import SAME_TITLE, title_key
+from dossier.extract.agreements import same_title, title_key
 from dossier.model import Agreement, DocAgreement, DocEvent, Document, Event, Evidence
 from dossier.nlp.dates import compatible, merge, parse_partial, precision
 
@@ -229,7 +227,7 @@ def _agreement_fits(g: _AgreementGroup, ag: DocAgreement, key: str, parties: lis
         return False
     if parties and g.parties and not set(parties) & set(g.parties):
         return False
-    return any(fuzz.token_set_ratio(k, key) >= SAME_TITLE for k in g.keys)
+    return any(same_title(k, key) for k in g.keys)
 
 
 def fuse_agreements(docs: Sequence[Document], entity_of: Mapping[str, str]) -> list[Agreement]:

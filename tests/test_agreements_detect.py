@@ -1,0 +1,86 @@
+"""Named agreements per document: titles, English glosses, kinds, dates, parties."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.agreements import find_agreements
+from tests.test_events_util import make_doc
+
+RU = ("country", "country:RU")
+KZ = ("country", "country:KZ")
+
+# (language, sentence, original title, kind, English title or None when it stays original)
+NAMED = [
+    ("it", "I due presidenti hanno firmato la Dichiarazione sul Partenariato Strategico "
+     "Globale e Alleanza.", "Dichiarazione sul Partenariato Strategico Globale e Alleanza",
+     "declaration", "Declaration on the Comprehensive Strategic Partnership and Alliance"),
+    ("pt", "Os presidentes assinaram a Declaração de Parceria Estratégica Abrangente entre os "
+     "dois países.", "Declaração de Parceria Estratégica Abrangente", "declaration",
+     "Declaration on Comprehensive Strategic Partnership"),
+    ("en", "The two leaders signed the Treaty on Good-Neighbourliness and Alliance in Moscow.",
+     "Treaty on Good-Neighbourliness and Alliance", "treaty", None),
+    ("es", "Ambos gobiernos firmaron el Memorando de Entendimiento sobre Cooperación "
+     "Energética.", "Memorando de Entendimiento sobre Cooperación Energética", "memorandum",
+     None),
+    ("fr", "Les deux pays ont signé le Traité d'Amitié et de Coopération.",
+     "Traité d'Amitié et de Coopération", "treaty", None),
+    ("de", "Beide Seiten unterzeichneten das Abkommen über die Zusammenarbeit im "
+     "Energiebereich.", "Abkommen über die Zusammenarbeit im Energiebereich", "agreement",
+     None),
+    ("ru", "Стороны подписали Договор о добрососедстве и союзничестве.",
+     "Договор о добрососедстве и союзничестве", "treaty", None),
+    ("tr", "İki lider Kapsamlı Stratejik Ortaklık Deklarasyonu'nu imzaladı.",
+     "Kapsamlı Stratejik Ortaklık Deklarasyonu'nu", "declaration", None),
+    ("kk", "Тараптар жан-жақты стратегиялық әріптестік туралы декларацияға қол қойды.",
+     "жан-жақты стратегиялық әріптестік туралы декларацияға", "declaration",
+     "Declaration on comprehensive strategic partnership"),
+    ("it", "Le parti hanno siglato un Piano d'Azione Congiunto per il trasferimento delle "
+     "tigri dell'Amur.", "Piano d'Azione Congiunto per il trasferimento delle tigri dell'Amur",
+     "plan", None),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "original", "kind", "english"), NAMED)
+def test_agreements_detect_named(language: str, text: str, original: str, kind: str,
+                                 english: str | None) -> None:
+    found = find_agreements(make_doc(text, language, {"Moscow": ("place", "place:524901")}))
+    assert [a.original_title for a in found] == [original]
+    assert found[0].kind == kind and found[0].quote == text
+    assert found[0].title == (english or original)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The two countries signed 47 documents worth $22 billion."),
+    ("en", "Relations rest on more than 300 contracts and agreements."),
+    ("pt", "Foi aprovado um grande pacote de documentos interestaduais."),
+    ("it", "È stato siglato un pacchetto di accordi intergovernativi."),
+    ("pt", "A cooperação energética, ainda de acordo com Putin, cresce."),
+    ("en", "Kazakhstan holds the Collective Security Treaty Organization presidency."),
+    ("it", "Sulla base dei risultati è stato preparato un Memorandum che mira a nuovi livelli."),
+    ("en", "The two sides signed an agreement."),
+])
+def test_agreements_detect_ignores_vague(language: str, text: str) -> None:
+    ents = {"Collective Security Treaty Organization": ("organization", "org:csto")}
+    assert find_agreements(make_doc(text, language, ents)) == []
+
+
+@pytest.mark.parametrize("language", ["it", "pt"])
+def test_agreements_detect_repeats_merge_and_date(language: str) -> None:
+    text = {
+        "it": ("I Documenti Firmati (12 novembre 2025)\n"
+               "Il risultato è stata la firma della Dichiarazione sul Partenariato Strategico "
+               "Globale tra Russia e Kazakistan.\n"
+               "Putin ha detto che la dichiarazione sul partenariato strategico globale "
+               "firmata a Mosca rafforza i legami."),
+        "pt": ("Rússia e Cazaquistão assinaram, em 12 de novembro de 2025, a Declaração de "
+               "Parceria Estratégica Abrangente.\n"
+               "A partir da assinatura da declaração de parceria estratégica, as relações "
+               "melhoram."),
+    }[language]
+    ents = {"Russia": RU, "Rússia": RU, "Kazakistan": KZ, "Cazaquistão": KZ}
+    found = find_agreements(make_doc(text, language, ents))
+    assert len(found) == 1
+    assert found[0].date == "2025-11-12"
+    assert set(found[0].parties) == {"country:RU", "country:KZ"}
+    assert found[0].original_title[0].isupper()
