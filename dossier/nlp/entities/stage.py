@@ -118,8 +118,9 @@ def _is_shouting(toks: list[Tok]) -> bool:
 
 def _is_headline(toks: list[Tok], cfg: LangConfig) -> bool:
     """A title-case line (English headlines): capitals are not evidence of names there."""
-    words = [t for t in toks if t.text[0].isalpha() and t.f not in cfg.connectors]
-    return len(words) >= 2 and sum(t.cap for t in words) >= 0.75 * len(words)
+    words = [t for t in toks if t.text[0].isalpha()
+             and t.f not in cfg.connectors and t.f not in cfg.stopwords]
+    return len(words) >= 2 and all(t.cap for t in words)
 
 
 def _mention(toks: list[Tok], i: int, j: int, si: int, typ: EntityType, key: str,
@@ -199,8 +200,10 @@ def _inside_name(toks: list[Tok], i: int, hit: GazEntry, cfg: LangConfig) -> boo
     """A one-word city or firm glued to other capitalised words is part of a longer name."""
     if hit.type == "country" or toks[i].upper:
         return False
-    left = i > 1 and toks[i].joined and _namelike(toks[i - 1], cfg)
-    right = i + 1 < len(toks) and toks[i + 1].joined and _namelike(toks[i + 1], cfg)
+    # a city after a name is usually a separate word ("Тоқаев Мәскеуде"); a firm is not
+    left = hit.type == "organization" and i > 1 and toks[i].joined and _namelike(toks[i - 1], cfg)
+    right = i + 1 < len(toks) and toks[i + 1].joined and _namelike(toks[i + 1], cfg) \
+        and load_gazetteer().find((toks[i + 1].f,)) is None
     return left or right
 
 
