@@ -84,7 +84,11 @@ def test_fusion_events_visits_a_year_apart_stay_apart(order: str) -> None:
 
 @pytest.mark.parametrize("language", ["it"])
 def test_fusion_events_planned_visit_next_year_is_separate(language: str) -> None:
-    docs = [*_visit_2025(), _doc("inv", language, "Kassym-Jomart Tokayev ha invitato Vladimir Putin a effettuare " "una visita di stato in Kazakistan l'anno prossimo.", {"Kassym-Jomart Tokayev": TOKAYEV, "Vladimir Putin": PUTIN, "Kazakistan": KZ}, published="2025-11-12")]
+    invite = _doc("inv", language, "Kassym-Jomart Tokayev ha invitato Vladimir Putin a "
+                  "effettuare una visita di stato in Kazakistan l'anno prossimo.",
+                  {"Kassym-Jomart Tokayev": TOKAYEV, "Vladimir Putin": PUTIN, "Kazakistan": KZ},
+                  published="2025-11-12")
+    docs = [*_visit_2025(), invite]
     visits = {e.date: e for e in fuse_events(docs, ENTITY_OF) if e.type == "visit"}
     assert set(visits) == {"2025-11-12", "2026"}
     assert visits["2026"].status == "planned" and visits["2026"].documents == ["inv"]
@@ -100,7 +104,9 @@ def test_fusion_events_ids_are_stable(language: str) -> None:
 @pytest.mark.parametrize("language", ["pt"])
 def test_fusion_events_other_leaders_do_not_fuse(language: str) -> None:
     lavrov = ("person", "person:sergei lavrov")
-    docs = [*_visit_2024(), _doc("lav", "en", "Russian Foreign Minister Sergei Lavrov visited Kazakhstan on " "November 27, 2024.", {"Sergei Lavrov": lavrov, "Kazakhstan": KZ})]
+    lav = _doc("lav", "en", "Russian Foreign Minister Sergei Lavrov visited Kazakhstan on "
+               "November 27, 2024.", {"Sergei Lavrov": lavrov, "Kazakhstan": KZ})
+    docs = [*_visit_2024(), lav]
     visits = [e for e in fuse_events(docs, ENTITY_OF) if e.type == "visit"]
     assert len(visits) == 2
 
