@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dossier.model import Event, Figure, FigureRef
 from dossier.resolve.figures import (
+    GroupIndex,
     GroupKey,
-    add_figures,
     find_conflicts,
     group_figures,
     series,
@@ -145,8 +145,10 @@ def run_size(docs: int, per_doc: int, add_docs: int = 10) -> dict[str, float]:
     base, new = refs[: docs * per_doc], refs[docs * per_doc:]
     groups, t_group = timed(group_figures, base, {})
     conflicts, t_conf = timed(find_conflicts, groups)
-    index = {g.key: g for g in groups}
-    touched, t_add = timed(add_figures, index, new, {})
+    index = GroupIndex({})
+    index.add(base)
+    update, t_add = timed(index.add, new)
+    touched = update.touched
     _, t_add_conf = timed(find_conflicts, touched)
     fresh = group_figures(base, {})
     _, t_update = timed(update_groups, fresh, new, {})

@@ -8,7 +8,7 @@ import pytest
 
 from dossier.model import Figure, FigureRef
 from dossier.resolve.figures import (
-    add_figures,
+    GroupIndex,
     conflict_id,
     find_conflicts,
     group_figures,
@@ -65,7 +65,6 @@ def test_reconcile_groups_across_languages_and_subject_order(lang: str) -> None:
     ("unit", "USD", "EUR"),  # never compare currencies
     ("metric", "exports", "imports"),
     ("subjects", ["country:RU", "country:KZ"], ["country:RU", "country:UZ"]),
-    ("subjects", ["country:RU", "country:KZ"], ["country:KZ"]),
 ])
 def test_reconcile_never_groups_different(field: str, a: object, b: object) -> None:
     first = ref("a", 28e9, **{field: a})  # type: ignore[arg-type]
@@ -133,13 +132,22 @@ def test_reconcile_incremental_equals_full_build(seed: int) -> None:
 
 
 def test_reconcile_incremental_touches_only_new_groups() -> None:
-    index: dict = {}
-    add_figures(index, [ref("a", 27.8e9), ref("b", 20e9, period="2023")], {})
-    touched = add_figures(index, [ref("c", 28.7e9), ref("a", 27.8e9)], {})  # "a" is a repeat
-    assert [g.period for g in touched] == ["2024"]
-    assert [r.id for r in touched[0].figures] == ["a", "c"]
-    (conflict,) = find_conflicts(touched)
-    assert conflict.id == conflict_id(touched[0].key)
+    index = GroupIndex({})
+    index.add([ref("a", 27.8e9), ref("b", 20e9, period="2023")])
+    update = index.add([ref("c", 28.7e9), ref("a", 27.8e9)])  # "a" is a repeat
+    assert [g.period for g in update.touched] == ["2024"] and update.retired == []
+    assert [r.id for r in update.touched[0].figures] == ["a", "c"]
+    (conflict,) = find_conflicts(update.touched)
+    assert conflict.id == conflict_id(update.touched[0].key)
+
+
+def test_reconcile_incremental_new_subject_set_regroups_its_bucket() -> None:
+    index = GroupIndex({})
+    index.add([ref("a", 27.8e9, subjects=["country:KZ"])])
+    update = index.add([ref("b", 28.7e9, subjects=["country:KZ", "country:RU"])])
+    assert [g.subjects for g in update.touched] == [("country:KZ", "country:RU")]
+    assert update.retired == [("trade_turnover", ("country:KZ",), "USD", "2024", "actual")]
+    assert [r.id for r in update.touched[0].figures] == ["a", "b"]
 
 
 def test_reconcile_conflict_ids_are_stable_across_runs_and_order() -> None:
@@ -170,3 +178,24 @@ def test_reconcile_conflict_names_speakers_and_documents() -> None:
                                  names={"e1": "Vladimir Putin"})
     assert conflict.speakers == ["e1", "e2"] and conflict.documents == ["d-it", "d-pt"]
     assert "Vladimir Putin" in conflict.reason and "e2" in conflict.reason
+
+
+@pytest.mark.parametrize(("lang", "partial"), [
+    ("it", ["country:KZ"]),  # "l'interscambio ha raggiunto i $28,7 miliardi": one side named
+    ("pt", []),  # no subject found at all
+    ("en", ["country:KZ", "country:RU", "country:US"]),  # noise: "US dollars" as a subject
+])
+def test_reconcile_subset_of_one_pair_joins_it(lang: str, partial: list[str]) -> None:
+    full = ref("full", 27.8e9, subjects=["country:RU", "country:KZ"], quote=QUOTES["en"][0])
+    other = ref(lang, 28.7e9, subjects=partial, quote=QUOTES[lang][0])
+    groups = group_figures([full, other], {})
+    assert len(groups) == 1 and len(find_conflicts(groups)) == 1
+
+
+def test_reconcile_subset_of_two_pairs_stays_alone() -> None:
+    refs = [ref("a", 27.8e9, subjects=["country:RU", "country:KZ"]),
+            ref("b", 18e9, subjects=["country:CN", "country:KZ"]),
+            ref("c", 81e9, subjects=["country:KZ"])]  # which pair? neither can be told
+    groups = group_figures(refs, {})
+    assert sorted(len(g.figures) for g in groups) == [1, 1, 1]
+    assert find_conflicts(groups) == []

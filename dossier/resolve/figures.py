@@ -5,10 +5,11 @@ No library compares approximate quantities that carry qualifiers ("over", "about
 values its words allow; figures about the same thing conflict when their intervals share no
 point (in one dimension, pairwise overlap implies a common point, so one max/min test suffices).
 
-Grouping key: metric (or the normalised measure when metric is None; a measure that spells a
-metric, "trade turnover", counts as that metric), the set of subject entities (canonical ids,
-unordered), unit, period and kind. Different periods form a series, different kinds (a target,
-a forecast) are never compared with actuals, USD is never compared with EUR.
+Grouping (:mod:`dossier.resolve.groups`): metric (or the normalised measure when metric is
+None; a measure that spells a metric, "trade turnover", counts as that metric), the set of
+subject entities (canonical ids, unordered; a subset of exactly one other set joins it), unit,
+period and kind. Different periods form a series, different kinds (a target, a forecast) are
+never compared with actuals, USD is never compared with EUR.
 
 Tolerances (how far a figure's words let its value stray: rounding, "about", "over", ...)
 are in :mod:`dossier.resolve.tolerance`.
@@ -25,26 +26,33 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
-import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dossier.model import METRICS, Conflict, Figure, FigureRef
-from dossier.resolve.timeline import normalise_period, period_bounds, period_sort_key
+from dossier.resolve.groups import (
+    FigureGroup,
+    GroupIndex,
+    GroupKey,
+    GroupUpdate,
+    group_figures,
+    update_groups,
+    what_of,
+)
+from dossier.resolve.timeline import period_bounds, period_sort_key
 from dossier.resolve.tolerance import interval, rounding
 
 __all__ = [
     "FigureGroup",
+    "GroupIndex",
     "GroupKey",
+    "GroupUpdate",
     "SeriesPoint",
     "TargetGap",
-    "add_figures",
     "conflict_id",
     "find_conflicts",
     "format_value",
     "group_figures",
-    "group_key",
     "interval",
     "rounding",
     "series",
@@ -52,26 +60,8 @@ __all__ = [
     "update_groups",
 ]
 
-#: (what, subjects, unit, period, kind); what is a metric or "measure:<normalised words>"
-GroupKey = tuple[str, tuple[str, ...], str | None, str | None, str]
-
 BOUNDS_APART = 0.10  # same-direction thresholds further apart than this are a low conflict
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
-
-
-@dataclass(slots=True, kw_only=True)
-class FigureGroup:
-    """Figures about the same metric, subjects, unit, period and kind."""
-
-    key: GroupKey
-    metric: str | None
-    measure: str | None
-    subjects: tuple[str, ...]
-    unit: str | None
-    period: str | None
-    kind: str
-    figures: list[FigureRef] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set, repr=False)  # figure ids, to skip repeats
 
 
 @dataclass(slots=True, kw_only=True)
@@ -114,94 +104,6 @@ class TargetGap:
     gap_high: float | None = None
     met: bool | None = None
     summary: str = ""
-
-
-# --- grouping --------------------------------------------------------------------------
-
-
-def _norm_words(text: str) -> str:
-    """Casefold, strip accents and punctuation: how measures are compared."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[\W_]+", " ", text).strip()
-
-
-def _what(metric: str | None, measure: str | None) -> str | None:
-    """Return the metric, or a metric spelled by the measure, or the normalised measure."""
-    if metric:
-        return metric
-    if not measure:
-        return None
-    words = _norm_words(measure)
-    as_metric = words.replace(" ", "_")
-    if as_metric in METRICS:
-        return as_metric
-    return f"measure:{words}" if words else None
-
-
-def _unit(unit: str | None) -> str | None:
-    """Compare currency codes and unit words case-insensitively."""
-    if not unit:
-        return None
-    unit = unit.strip()
-    return unit.upper() if len(unit) == 3 and unit.isalpha() and unit.isupper() else unit.lower()
-
-
-def group_key(ref: FigureRef, entity_of: Mapping[str, str]) -> GroupKey | None:
-    """Return the group a figure belongs to, or None when it has no value or no measure."""
-    fig = ref.figure
-    what = _what(fig.metric, fig.measure)
-    if fig.value is None or what is None:
-        return None
-    subjects = tuple(sorted({entity_of.get(s, s) for s in fig.subjects}))
-    return (what, subjects, _unit(fig.unit), normalise_period(fig.period), fig.kind)
-
-
-def _new_group(key: GroupKey, fig: Figure) -> FigureGroup:
-    what, subjects, unit, period, kind = key
-    metric = None if what.startswith("measure:") else what
-    return FigureGroup(key=key, metric=metric, measure=fig.measure, subjects=subjects,
-                       unit=unit, period=period, kind=kind)
-
-
-def add_figures(
-    index: dict[GroupKey, FigureGroup], new: Iterable[FigureRef], entity_of: Mapping[str, str],
-) -> list[FigureGroup]:
-    """Add figures to a caller-owned group index in place; return the groups touched."""
-    touched: dict[GroupKey, FigureGroup] = {}
-    for ref in new:
-        key = group_key(ref, entity_of)
-        if key is None:
-            continue
-        group = index.get(key)
-        if group is None:
-            group = index[key] = _new_group(key, ref.figure)
-        if ref.id in group.ids:
-            continue
-        group.ids.add(ref.id)
-        group.figures.append(ref)
-        if group.measure is None:
-            group.measure = ref.figure.measure
-        touched[key] = group
-    return list(touched.values())
-
-
-def group_figures(
-    figures: Sequence[FigureRef], entity_of: Mapping[str, str],
-) -> list[FigureGroup]:
-    """Group figures by metric, subjects (unordered), unit, period and kind."""
-    index: dict[GroupKey, FigureGroup] = {}
-    add_figures(index, figures, entity_of)
-    return list(index.values())
-
-
-def update_groups(
-    existing: list[FigureGroup], new: Sequence[FigureRef], entity_of: Mapping[str, str],
-) -> list[FigureGroup]:
-    """Add new figures to existing groups (extended in place) and append new groups."""
-    index = {g.key: g for g in existing}
-    add_figures(index, new, entity_of)
-    return list(index.values())
 
 
 # --- conflicts -------------------------------------------------------------------------
@@ -330,12 +232,15 @@ def series(
     figures: Sequence[FigureRef], entity_of: Mapping[str, str], metric: str,
     subjects: Collection[str] | None = None, *, kind: str = "actual",
 ) -> list[SeriesPoint]:
-    """Return a metric's values by period (part periods by their end; undated last)."""
-    what = _what(metric if metric in METRICS else None, metric)
+    """Return a metric's values by period (part periods by their end; undated last).
+
+    ``subjects`` keeps the groups about at least those entities (ids or keys).
+    """
+    what = what_of(metric if metric in METRICS else None, metric)
     wanted = {entity_of.get(s, s) for s in subjects} if subjects is not None else None
-    mine = [r for r in figures if _what(r.figure.metric, r.figure.measure) == what]
+    mine = [r for r in figures if what_of(r.figure.metric, r.figure.measure) == what]
     points = [_point(g, entity_of) for g in group_figures(mine, entity_of)
-              if g.kind == kind and (wanted is None or set(g.subjects) == wanted)]
+              if g.kind == kind and (wanted is None or wanted <= set(g.subjects))]
     return sorted(points, key=_series_key)
 
 

@@ -1,0 +1,212 @@
+"""Figure groups: which figures are about the same thing, built at once or incrementally.
+
+A *bucket* holds the figures with the same metric (or normalised measure), unit, period and
+kind. Inside a bucket, figures go by their subject set (canonical entity ids, unordered):
+each maximal subject set is a group, and a figure whose subjects are a subset of exactly one
+maximal set joins that group. Extractors often miss one side of a pair ("trade reached $28.7
+bn" names only Kazakhstan) or add noise, so strict set equality would split one figure from
+its peers; a subset shared by several pairs ({KZ} under {RU, KZ} and {CN, KZ}) stays alone,
+since it cannot be told which pair it is about. Risk, documented: a country total with one
+subject joins the only pair in its bucket.
+
+Incremental adds (:class:`GroupIndex`) touch only the buckets the new figures fall into, and
+only regroup a bucket when a new subject set appears in it; otherwise a figure is appended to
+its group. This module is separate from :mod:`dossier.resolve.figures` to keep each short.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from dossier.model import METRICS, FigureRef
+from dossier.resolve.timeline import normalise_period
+
+__all__ = [
+    "BucketKey",
+    "FigureGroup",
+    "GroupIndex",
+    "GroupKey",
+    "GroupUpdate",
+    "group_figures",
+    "update_groups",
+]
+
+#: (what, subjects, unit, period, kind); what is a metric or "measure:<normalised words>"
+GroupKey = tuple[str, tuple[str, ...], str | None, str | None, str]
+#: (what, unit, period, kind): a group key without its subjects
+BucketKey = tuple[str, str | None, str | None, str]
+Subjects = tuple[str, ...]
+
+
+@dataclass(slots=True, kw_only=True)
+class FigureGroup:
+    """Figures about the same metric, subjects, unit, period and kind."""
+
+    key: GroupKey
+    metric: str | None
+    measure: str | None
+    subjects: tuple[str, ...]
+    unit: str | None
+    period: str | None
+    kind: str
+    figures: list[FigureRef] = field(default_factory=list)
+
+    @property
+    def bucket(self) -> BucketKey:
+        """Return the key without subjects."""
+        what, _, unit, period, kind = self.key
+        return (what, unit, period, kind)
+
+
+@dataclass(slots=True, kw_only=True)
+class GroupUpdate:
+    """What an incremental add changed: current groups touched and group keys retired."""
+
+    touched: list[FigureGroup]
+    retired: list[GroupKey]
+
+
+def _norm_words(text: str) -> str:
+    """Casefold, strip accents and punctuation: how measures are compared."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def what_of(metric: str | None, measure: str | None) -> str | None:
+    """Return the metric, or a metric spelled by the measure, or the normalised measure."""
+    if metric:
+        return metric
+    if not measure:
+        return None
+    words = _norm_words(measure)
+    as_metric = words.replace(" ", "_")
+    if as_metric in METRICS:
+        return as_metric
+    return f"measure:{words}" if words else None
+
+
+def _unit(unit: str | None) -> str | None:
+    """Compare currency codes and unit words case-insensitively."""
+    if not unit:
+        return None
+    unit = unit.strip()
+    return unit.upper() if len(unit) == 3 and unit.isalpha() and unit.isupper() else unit.lower()
+
+
+def _place(ref: FigureRef, entity_of: Mapping[str, str]) -> tuple[BucketKey, Subjects] | None:
+    """Return a figure's bucket and subject set, or None without a value or a measure."""
+    fig = ref.figure
+    what = what_of(fig.metric, fig.measure)
+    if fig.value is None or what is None:
+        return None
+    subjects = tuple(sorted({entity_of.get(s, s) for s in fig.subjects}))
+    return (what, _unit(fig.unit), normalise_period(fig.period), fig.kind), subjects
+
+
+def attach(sets: Iterable[Subjects]) -> dict[Subjects, Subjects]:
+    """Map each subject set to its group's: the one maximal superset, else itself."""
+    frozen = {s: frozenset(s) for s in sets}
+    maximal = [s for s, f in frozen.items() if not any(f < g for g in frozen.values())]
+    out = {}
+    for s, f in frozen.items():
+        supersets = [m for m in maximal if f <= frozen[m]]
+        out[s] = supersets[0] if len(supersets) == 1 else s
+    return out
+
+
+@dataclass(slots=True)
+class _Bucket:
+    refs: list[tuple[Subjects, FigureRef]] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    target: dict[Subjects, Subjects] = field(default_factory=dict)
+    groups: dict[Subjects, FigureGroup] = field(default_factory=dict)
+
+    def regroup(self, key: BucketKey) -> None:
+        """Rebuild this bucket's groups after a new subject set arrived."""
+        self.target = attach(s for s, _ in self.refs)
+        self.groups = {}
+        what, unit, period, kind = key
+        for subjects, ref in self.refs:
+            to = self.target[subjects]
+            group = self.groups.get(to)
+            if group is None:
+                group = self.groups[to] = FigureGroup(
+                    key=(what, to, unit, period, kind), unit=unit, period=period, kind=kind,
+                    metric=None if what.startswith("measure:") else what, measure=None,
+                    subjects=to)
+            group.figures.append(ref)
+            group.measure = group.measure or ref.figure.measure
+
+
+@dataclass(slots=True)
+class GroupIndex:
+    """Figure groups kept by bucket, so that adding documents touches only their buckets."""
+
+    entity_of: Mapping[str, str]
+    buckets: dict[BucketKey, _Bucket] = field(default_factory=dict)
+
+    def add(self, new: Iterable[FigureRef]) -> GroupUpdate:
+        """Add figures (repeated ids are skipped); return the groups touched and retired."""
+        dirty: dict[BucketKey, list[GroupKey]] = {}
+        touched: dict[GroupKey, FigureGroup] = {}
+        for ref in new:
+            placed = _place(ref, self.entity_of)
+            if placed is None:
+                continue
+            key, subjects = placed
+            bucket = self.buckets.setdefault(key, _Bucket())
+            if ref.id in bucket.ids:
+                continue
+            bucket.ids.add(ref.id)
+            bucket.refs.append((subjects, ref))
+            if key in dirty:
+                continue
+            if subjects in bucket.target:  # a known subject set: append, no regrouping
+                group = bucket.groups[bucket.target[subjects]]
+                group.figures.append(ref)
+                group.measure = group.measure or ref.figure.measure
+                touched[group.key] = group
+            else:
+                dirty[key] = [g.key for g in bucket.groups.values()]
+        retired: list[GroupKey] = []
+        for key, old in dirty.items():
+            bucket = self.buckets[key]
+            bucket.regroup(key)
+            now = {g.key: g for g in bucket.groups.values()}
+            retired.extend(k for k in old if k not in now)
+            touched.update(now)
+        return GroupUpdate(touched=[touched[k] for k in touched if k not in retired],
+                           retired=retired)
+
+    def groups(self) -> list[FigureGroup]:
+        """Return every group."""
+        return [g for b in self.buckets.values() for g in b.groups.values()]
+
+
+def group_figures(
+    figures: Sequence[FigureRef], entity_of: Mapping[str, str],
+) -> list[FigureGroup]:
+    """Group figures by metric, subjects (unordered, subsets attached), unit, period, kind."""
+    index = GroupIndex(entity_of)
+    index.add(figures)
+    return index.groups()
+
+
+def update_groups(
+    existing: list[FigureGroup], new: Sequence[FigureRef], entity_of: Mapping[str, str],
+) -> list[FigureGroup]:
+    """Return the groups with new figures added; only the buckets they fall into are rebuilt."""
+    index = GroupIndex(entity_of)
+    wanted = {p[0] for ref in new if (p := _place(ref, entity_of))}
+    kept = []
+    for group in existing:
+        if group.bucket in wanted:
+            index.add(group.figures)
+        else:
+            kept.append(group)
+    index.add(new)
+    return kept + index.groups()
