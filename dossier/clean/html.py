@@ -10,7 +10,7 @@ import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
-__all__ = ["HtmlExtract", "extract_html", "fallback_text"]
+__all__ = ["MODES", "HtmlExtract", "extract_html", "fallback_text"]
 
 # htmldate settings: metadata and URL only, original (not last-modified) date; the looser
 # text search guesses from copyright lines and sidebars, and a wrong date is worse than none.
@@ -30,11 +30,18 @@ class HtmlExtract:
     sitename: str | None = None
 
 
-def extract_html(html: str, *, url: str | None = None, favor_recall: bool = True) -> HtmlExtract:
+#: extraction modes: trafilatura's favor_recall / neither / favor_precision
+MODES = ("recall", "balanced", "precision")
+
+
+def extract_html(html: str, *, url: str | None = None, mode: str = "recall") -> HtmlExtract:
     """Extract main text and metadata from a page; empty text when trafilatura finds none."""
+    if mode not in MODES:
+        raise ValueError(f"unknown extraction mode {mode!r}; use one of {', '.join(MODES)}")
     try:
         result = trafilatura.bare_extraction(
-            html, url=url, favor_recall=favor_recall, include_comments=False,
+            html, url=url, favor_recall=mode == "recall", favor_precision=mode == "precision",
+            include_comments=False,
             include_tables=True, with_metadata=True, date_extraction_params=_DATE_PARAMS,
         )
     except (ValueError, TypeError, ParserError):  # trafilatura raises on some broken markup
