@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import ClassVar
 
 from dossier.extract.periods import PeriodMention, choose_period, period_finder
@@ -73,7 +74,7 @@ def cues(language: str | None) -> Cues:
 def clauses(text: str) -> list[tuple[int, int]]:
     """Return the clause spans of a sentence (split at punctuation that is not a decimal comma)."""
     cuts = [0, *(m.start() for m in _CLAUSE.finditer(text)), len(text)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)] or [(0, len(text))]
+    return list(pairwise(cuts)) or [(0, len(text))]
 
 
 def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -144,7 +145,8 @@ class _SentenceReader:
             others = [p for p in positions if p != pos]
             period = choose_period(periods, pos, clause, target=kind == "target", between=others)
             value = self._period_value(period, metric, kind)
-            if metric == "investment" and (value is None or self.cues.stock.search(text, clause[0], pos)):
+            stock = self.cues.stock.search(text, clause[0], pos)
+            if metric == "investment" and (value is None or stock):
                 metric, measure, value = "investment_stock", _MEASURE["investment_stock"], None
             out.append(Figure(
                 sentence=idx, start=q.start, end=q.end, surface=q.surface, quote=text,
@@ -153,7 +155,9 @@ class _SentenceReader:
             ))
         return out
 
-    def _period_value(self, period: PeriodMention | None, metric: str | None, kind: str) -> str | None:
+    def _period_value(
+        self, period: PeriodMention | None, metric: str | None, kind: str,
+    ) -> str | None:
         """Return the period string; annual flows with no date are last year's, if known."""
         if period is not None:
             return period.period
@@ -165,14 +169,21 @@ class _SentenceReader:
     def _kind(self, text: str, clause: tuple[int, int], pos: int, end: int) -> str:
         """Return target, forecast or actual from cues in the figure's clause."""
         c = self.cues
-        if c.forecast.search(text, clause[0], pos) or c.forecast.search(text, 0, pos) and \
-                clause[0] == 0:
+        if c.forecast.search(text, clause[0], pos) or (c.forecast.search(text, 0, pos) and \
+                clause[0] == 0):
             return "forecast"
-        if c.target.search(text, clause[0], pos) and not c.current.search(text, clause[0], pos):
+        if not c.current.search(text, clause[0], pos) and (
+                c.target.search(text, clause[0], pos) or self._fronted_target(text, pos)):
             return "target"
         if c.target_after.search(text, end, clause[1]):
             return "target"
         return "actual"
+
+    def _fronted_target(self, text: str, pos: int) -> bool:
+        """Return True for a goal word shortly before the number with no figure between."""
+        window = text[max(0, pos - 80):pos]
+        hits = list(self.cues.target.finditer(window))
+        return bool(hits) and not re.search(r"\d", window[hits[-1].end():])
 
     def _metric(
         self, idx: int, text: str, clause: tuple[int, int], pos: int, q: Quantity,
@@ -182,7 +193,7 @@ class _SentenceReader:
             return self._count_metric(text, pos, q)
         if q.unit == "percent":
             return None, None
-        hits = [(m.start(), m.lastgroup) for m in self.cues.metrics.finditer(text)
+        hits = [(m.start(), m.lastgroup or "") for m in self.cues.metrics.finditer(text)
                 if m.lastgroup and (m.lastgroup != "energy" or q.unit in _ENERGY_UNITS)]
         metric = _nearest(hits, clause, pos) or self._previous_metric(idx, q)
         return metric, _MEASURE.get(metric) if metric else None
@@ -210,7 +221,7 @@ class _SentenceReader:
         return metric, measure or noun or None
 
 
-def _nearest(hits: list[tuple[int, str | None]], clause: tuple[int, int], pos: int) -> str | None:
+def _nearest(hits: list[tuple[int, str]], clause: tuple[int, int], pos: int) -> str | None:
     """Return the cue nearest to ``pos``: in the clause first (before, then after), then before."""
     inside = [(p, g) for p, g in hits if clause[0] <= p < clause[1]]
     before = [(p, g) for p, g in inside if p < pos]
@@ -224,7 +235,8 @@ def _nearest(hits: list[tuple[int, str | None]], clause: tuple[int, int], pos: i
 
 def _countries(doc: Document, s: Sentence) -> list[str]:
     """Return the country keys mentioned in a sentence, in order."""
-    keys = [m.key for m in doc.mentions if s.start <= m.start < s.end and m.key.startswith("country:")]
+    keys = [m.key for m in doc.mentions
+            if s.start <= m.start < s.end and m.key.startswith("country:")]
     return list(dict.fromkeys(keys))
 
 

@@ -33,10 +33,11 @@ class PeriodFinder:
         p = lex.section("period")
         flags = re.IGNORECASE
         self._words = WordNumbers(lex.words, list(lex.data.get("words", {}).get("connectors", [])))
-        self._by = re.compile(rf"(?<!\w)(?:{alt(p.get('by', []))}){SPACE}(?:(?:the|il|l'|le|la|o|el|"
-                              rf"de|del)\s+)?(?:year\s+|anno\s+|ano\s+|года\s+)?{_YEAR}", flags)
+        article = r"(?:(?:the|il|l'|le|la|o|el|de|del)\s+)?(?:year\s+|anno\s+|ano\s+|года\s+)?"
+        self._by = re.compile(rf"(?<!\w)(?:{alt(p.get('by', []))}){SPACE}{article}{_YEAR}", flags)
         self._year = re.compile(_YEAR)
-        self._spans = [(re.compile(p[k], flags), k) for k in ("first_months_re", "half_re") if p.get(k)]
+        self._spans = [(re.compile(p[k], flags), k)
+                       for k in ("first_months_re", "half_re") if p.get(k)]
         self._relative = [(re.compile(alt(p.get(k, [])), flags), d)
                           for k, d in (("last_year", -1), ("this_year", 0), ("next_year", 1))]
 

@@ -129,7 +129,10 @@ def _compile(lex: NumberLexicon) -> None:
     nf = d.get("nonfigure", {})
     cur = d.get("currency", {})
     words_cur = [w for ws in cur.get("words", {}).values() for w in ws]
-    conn = alt(g.get("partitive", []) + ["d'", "d’"])
+    conn = alt([*g.get("partitive", []), "d'", "d’"])
+    pct = d.get("percent", {})
+    quals = [w for k in ("about", "more_than", "less_than", "almost") for w in q.get(k, [])]
+    space = r"[ \t\u00a0\u202f\u2009]*"
     arts = alt(g.get("articles", []))
     pats = {
         "numeral": _numeral_re(lex, d),
@@ -139,15 +142,14 @@ def _compile(lex: NumberLexicon) -> None:
         "cur_after": rf"[ \t\u00a0\u202f\u2009]*(?:{conn}{SPACE})?(?P<c>{alt(words_cur)})",
         "code_after": rf"[ \t\u00a0\u202f\u2009]*(?P<c>{alt(list(lex.symbols))})",
         "sym_before": rf"(?P<c>{alt(list(lex.symbols), bounded=False)})[ \u00a0]?$",
-        "pct_after": rf"[ \t\u00a0\u202f\u2009]*(?:{alt(d.get('percent', {}).get('after', []), bounded=False)})(?!\w)",
-        "pct_before": rf"(?:{alt(d.get('percent', {}).get('before', []) + ['%'])})[ \u00a0]?$",
+        "pct_after": rf"{space}(?:{alt(pct.get('after', []), bounded=False)})(?!\w)",
+        "pct_before": rf"(?:{alt([*pct.get('before', []), '%'])})[ \u00a0]?$",
         "duration": rf"[ \t\u00a0\u202f\u2009]*(?:{alt(nf.get('durations', []))})",
         "month": alt(nf.get("months", [])),
         "ordinal": nf.get("ordinal_re", r"(?!x)x"),
         "stop": rf"(?:{alt(g.get('stopwords', []))})$",
         "partitive": rf"{SPACE}(?:{conn})(?:{SPACE}{arts})?{SPACE}",
-        "q_before": rf"(?P<q>{alt(sum((q.get(k, []) for k in ('about', 'more_than', 'less_than', 'almost')), []))})"
-                    rf"(?:{SPACE}{arts})?[ \t\u00a0]*$",
+        "q_before": rf"(?P<q>{alt(quals)})(?:{SPACE}{arts})?[ \t\u00a0]*$",
         "q_after": "|".join(f"(?P<{k}>{r})" for k, r in q.get("post_re", {}).items()) or r"(?!x)x",
     }
     for name, rx in pats.items():
@@ -157,7 +159,8 @@ def _compile(lex: NumberLexicon) -> None:
     lex.patterns["month_after"] = re.compile(
         rf"\.?[ \t\u00a0]*(?:(?:de|del|di)[ \t\u00a0]+)?{pats['month']}", flags)
     for unit, names in d.get("units", {}).items():
-        lex.units.append((re.compile(rf"[ \t\u00a0\u202f\u2009]*(?:{conn}{SPACE})?{alt(names)}", flags), unit))
+        rx = re.compile(rf"{space}(?:{conn}{SPACE})?{alt(names)}", flags)
+        lex.units.append((rx, unit))
     for code, names in cur.get("words", {}).items():
         lex.currency_words.append((re.compile(alt(names), flags), code))
 
@@ -169,7 +172,8 @@ def lexicon(language: str | None) -> NumberLexicon:
     own = langdata.load(code, "figures") or langdata.load("en", "figures")
     data = _merge(langdata.load("_common", "figures"), own)
     num = data.get("numerals", {})
-    words = {k.lower(): int(v) for k, v in data.get("words", {}).items() if isinstance(v, int | float)}
+    table = data.get("words", {}).items()
+    words = {k.lower(): int(v) for k, v in table if isinstance(v, int | float)}
     for joiner in data.get("words", {}).get("joiners", []):
         words.setdefault(joiner.lower(), 0)  # "und" inside "dreiundzwanzig"
     lex = NumberLexicon(

@@ -152,7 +152,7 @@ class Scanner:
             if r.kind == "word" and r.value < 3 and not r.scaled:
                 return None  # "i due Paesi", "the two sides": not a figure
             r.unit, r.noun = "count", noun
-        approx, start = self._qualifier(text, r)
+        approx = self._qualifier(text, r)
         return Quantity(start=r.start, end=r.end, surface="", value=r.value, unit=r.unit,
                         upper=r.upper, vague=r.kind == "vague",
                         approx="more_than" if r.kind == "vague" else approx, noun=r.noun)
@@ -263,8 +263,8 @@ class Scanner:
             pos = wm.end()
         return " ".join(words) or None
 
-    def _qualifier(self, text: str, r: _Read) -> tuple[str, int]:
-        """Return the approx value from the words around the number, and the figure's start."""
+    def _qualifier(self, text: str, r: _Read) -> str:
+        """Return the approx value from the qualifier words around the number."""
         window = text[max(0, r.start - 40):r.start]
         qm = self._p["q_before"].search(window)
         approx = "exact"
@@ -272,7 +272,7 @@ class Scanner:
             approx = self._approx_of(qm.group("q"))
         if am := self._p["q_after"].match(text, r.end):
             approx = next(k for k, v in am.groupdict().items() if v)
-        return approx, r.start
+        return approx
 
     def _approx_of(self, phrase: str) -> str:
         """Return which qualifier list a matched phrase belongs to."""

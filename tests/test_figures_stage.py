@@ -1,0 +1,143 @@
+# ruff: noqa: E501  (tables of real-style sentences read better unwrapped)
+"""Figure stage: metric, period, kind, approx, speaker on hand-built documents per language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dossier.extract.figures import FigureStage
+from dossier.model import Document, Figure, Mention, Sentence
+
+PEOPLE = {"Putin": "person:vladimir putin", "Vladimir Putin": "person:vladimir putin",
+          "Tokayev": "person:kassym-jomart tokayev", "Токаев": "person:kassym-jomart tokayev",
+          "Путин": "person:vladimir putin", "Tokayev'": "person:kassym-jomart tokayev"}
+COUNTRIES = {"Russia": "country:RU", "Kazakhstan": "country:KZ", "Kazakistan": "country:KZ",
+             "Россия": "country:RU", "Казахстан": "country:KZ"}
+
+
+def make_doc(paragraphs: list[str], lang: str, published: str | None = "2025-11-12") -> Document:
+    """Build a document with one sentence per line-sentence and gazetteer mentions."""
+    text = "\n\n".join(paragraphs)
+    sentences: list[Sentence] = []
+    pos = 0
+    for p_idx, para in enumerate(paragraphs):
+        for m in re.finditer(r".+?(?:[.!?]+(?=\s|$)|$)", para):
+            chunk = m.group().strip()
+            if chunk:
+                start = pos + m.start() + (len(m.group()) - len(m.group().lstrip()))
+                sentences.append(Sentence(start=start, end=start + len(chunk), text=chunk,
+                                          paragraph=p_idx))
+        pos += len(para) + 2
+    mentions = []
+    for table, typ in ((PEOPLE, "person"), (COUNTRIES, "country")):
+        for name, key in table.items():
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                mentions.append(Mention(start=m.start(), end=m.end(), text=name, type=typ, key=key))  # type: ignore[arg-type]
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end]
+    return Document(id="d", source="d", text=text, language=lang, published=published,
+                    sentences=sentences, mentions=mentions)
+
+
+def figures(paragraphs: list[str], lang: str, published: str | None = "2025-11-12") -> list[Figure]:
+    """Run the stage and return its figures."""
+    return FigureStage()(make_doc(paragraphs, lang, published)).figures
+
+
+@pytest.mark.parametrize(("lang", "text", "metric", "period"), [
+    ("en", "Trade turnover in 2023 reached a record of 28 billion USD.", "trade_turnover", "2023"),
+    ("en", "In the first 9 months of 2024 trade reached $20 billion.", "trade_turnover", "2024-01/2024-09"),
+    ("it", "Nei primi nove mesi del 2025, l'interscambio ha toccato quota $20 miliardi.", "trade_turnover", "2025-01/2025-09"),
+    ("it", "L'interscambio ha raggiunto i $27,8 miliardi di dollari USA l'anno scorso.", "trade_turnover", "2024"),
+    ("pt", "O comércio bilateral atingiu 28 bilhões de dólares em 2024.", "trade_turnover", "2024"),
+    ("es", "El comercio bilateral alcanzó 28.000 millones de dólares el año pasado.", "trade_turnover", "2024"),
+    ("fr", "Les échanges commerciaux ont atteint 28 milliards de dollars en 2024.", "trade_turnover", "2024"),
+    ("de", "Das Handelsvolumen erreichte im vergangenen Jahr 28 Milliarden Dollar.", "trade_turnover", "2024"),
+    ("ru", "Товарооборот в прошлом году составил 28 млрд долларов.", "trade_turnover", "2024"),
+    ("tr", "Ticaret hacmi geçen yıl 28 milyar dolara ulaştı.", "trade_turnover", "2024"),
+    ("kk", "Тауар айналымы өткен жылы 28 млрд долларды құрады.", "trade_turnover", "2024"),
+    ("ru", "Российские инвестиции в 2024 году составили 4 млрд долларов.", "investment", "2024"),
+])
+def test_figures_metric_and_period(lang: str, text: str, metric: str, period: str) -> None:
+    (fig,) = figures([text], lang)
+    assert (fig.metric, fig.period) == (metric, period)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russia's accumulated investment in Kazakhstan stands at $27 billion."),
+    ("it", "Gli investimenti ammontano a circa $27 miliardi di dollari USA."),
+    ("ru", "Накопленные инвестиции России составляют 27 млрд долларов."),
+    ("pt", "O investimento acumulado chega a 27 bilhões de dólares."),
+])
+def test_figures_investment_stock_has_no_period(lang: str, text: str) -> None:
+    (fig,) = figures([text], lang)
+    assert (fig.metric, fig.period) == ("investment_stock", None)
+
+
+@pytest.mark.parametrize(("lang", "text", "kinds"), [
+    ("en", "The sides are aiming for the 30 billion USD mark by 2025.", ["target"]),
+    ("it", "L'obiettivo è portare l'interscambio a $30 miliardi di dollari USA.", ["target"]),
+    ("it", "Ha fissato un obiettivo: portarlo dagli attuali $27,8 miliardi di dollari USA a $30 miliardi di dollari USA.", ["actual", "target"]),
+    ("it", "Si prevede che la costruzione richiederà oltre novemila lavoratori.", ["forecast"]),
+    ("pt", "A meta é alcançar 30 bilhões de dólares.", ["target"]),
+    ("es", "El objetivo es alcanzar 30.000 millones de dólares.", ["target"]),
+    ("fr", "L'objectif est d'atteindre 30 milliards de dollars.", ["target"]),
+    ("de", "Ziel ist es, 30 Milliarden Dollar zu erreichen.", ["target"]),
+    ("ru", "Цель - довести товарооборот до 30 млрд долларов.", ["target"]),
+    ("tr", "Hedef, ticaret hacmini 30 milyar dolara çıkarmak.", ["target"]),
+    ("kk", "Мақсат - тауар айналымын 30 млрд долларға жеткізу.", ["target"]),
+    ("en", "Trade is expected to reach $30 billion.", ["forecast"]),
+])
+def test_figures_kind(lang: str, text: str, kinds: list[str]) -> None:
+    assert [f.kind for f in figures([text], lang)] == kinds
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "speaker"), [
+    ("en", ["Putin said trade reached $28 billion."], "person:vladimir putin"),
+    ("en", ["According to Tokayev, 170 joint projects are underway."], "person:kassym-jomart tokayev"),
+    ("it", ["Putin ha sottolineato il successo.", "Egli ha evidenziato che l'interscambio ha raggiunto $27 miliardi."],
+     "person:vladimir putin"),
+    ("it", ["Tokayev ha fornito cifre:", "Più di 20.000 aziende operano in Kazakistan."],
+     "person:kassym-jomart tokayev"),
+    ("it", ["Vladimir Putin: Le Regioni", "Circa 55.000 studenti kazaki studiano in Russia."],
+     "person:vladimir putin"),
+    ("pt", ["Segundo Putin, 55 mil estudantes estudam na Rússia."], "person:vladimir putin"),
+    ("es", ["Putin destacó que 55.000 estudiantes estudian en Rusia."], "person:vladimir putin"),
+    ("fr", ["Selon Putin, 55 000 étudiants étudient en Russie."], "person:vladimir putin"),
+    ("de", ["Putin sagte, 55.000 Studenten studieren in Russland."], "person:vladimir putin"),
+    ("ru", ["Путин заявил, что товарооборот превысил 28 млрд долларов."], "person:vladimir putin"),
+    ("tr", ["Tokayev, ticaretin 28 milyar dolara ulaştığını söyledi."], "person:kassym-jomart tokayev"),
+    ("kk", ["Токаев тауар айналымы 28 млрд доллар болғанын айтты."], "person:kassym-jomart tokayev"),
+])
+def test_speakers_attribution(lang: str, paragraphs: list[str], speaker: str) -> None:
+    figs = figures(paragraphs, lang)
+    assert figs and figs[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("lang", "paragraphs"), [
+    ("en", ["Putin said relations are good.", "Trade reached $28 billion in 2023."]),
+    ("pt", ["Mais de 80% do petróleo do Cazaquistão é exportado através da Rússia."]),
+    ("ru", ["Путин прибыл в Астану.", "Товарооборот в 2023 году составил 28 млрд долларов."]),
+])
+def test_speakers_writer_own_statement(lang: str, paragraphs: list[str]) -> None:
+    assert [f.speaker for f in figures(paragraphs, lang)] == [None]
+
+
+def test_figures_never_use_article_date_for_stock() -> None:
+    (fig,) = figures(["In Kazakhstan more than 20,000 companies with Russian capital operate."], "en")
+    assert (fig.unit, fig.metric, fig.period) == ("count", "companies", None)
+
+
+def test_figures_relative_period_unknown_without_date() -> None:
+    (fig,) = figures(["Trade turnover reached $28 billion last year."], "en", published=None)
+    assert fig.period is None
+
+
+def test_figures_subjects_and_quote() -> None:
+    doc = make_doc(["Trade between Russia and Kazakhstan reached $28 billion in 2023."], "en")
+    (fig,) = FigureStage()(doc).figures
+    assert fig.subjects == ["country:RU", "country:KZ"]
+    assert fig.quote == doc.sentences[0].text
+    assert doc.text[fig.start:fig.end] == fig.surface == "$28 billion"
