@@ -139,3 +139,17 @@ def test_reconcile_seed_gold_conflict_recall(shared_dir: Path) -> None:
     scores = _load_scorer(shared_dir).score(gold, export)
     assert scores["conflict_recall"] >= 0.8
     assert len(conflicts) <= 3 * len(gold["conflicts"])
+
+
+@pytest.mark.parametrize("subjects", [["country:KZ"], ["country:KZ", "country:RU"], []])
+def test_reconcile_target_finds_actual_with_partial_subjects(subjects: list[str]) -> None:
+    target = Figure(sentence=0, start=0, end=0, surface="", quote="", value=30e9, unit="USD",
+                    metric="trade_turnover", period=None, kind="target", subjects=subjects)
+    actual = Figure(sentence=1, start=0, end=0, surface="", quote="", value=27.8e9,
+                    unit="USD", metric="trade_turnover", period="2024",
+                    subjects=["country:RU", "country:KZ", "country:US"])
+    refs = [FigureRef(id="t", document="x", figure=target),
+            FigureRef(id="a", document="y", figure=actual)]
+    (gap,) = targets_vs_actuals(refs, {})
+    assert gap.actual is not None and gap.actual.figures == ["a"]
+    assert gap.gap_low == pytest.approx(2.2e9)

@@ -348,21 +348,32 @@ def _summary(gap: TargetGap, names: Mapping[str, str]) -> str:
     return text + ("; met" if gap.met else f"; gap {_range(gap.gap_low, gap.gap_high, gap.unit)}")
 
 
+def _same_subjects(target: FigureGroup, actual: FigureGroup) -> bool:
+    """Say whether an actual's subjects may be the target's (one set within the other)."""
+    a, b = set(target.subjects), set(actual.subjects)
+    return a <= b or b <= a
+
+
 def targets_vs_actuals(
     figures: Sequence[FigureRef], entity_of: Mapping[str, str], *,
     names: Mapping[str, str] | None = None,
 ) -> list[TargetGap]:
-    """Return each target (repeats merged) with the latest actual before its deadline."""
+    """Return each target (repeats merged) with the latest actual before its deadline.
+
+    Actuals match on metric and unit, with subjects equal or one set within the other (the
+    same leniency as grouping, since extractors miss or add a subject).
+    """
     groups = group_figures(figures, entity_of)
-    actuals: dict[tuple[str, tuple[str, ...], str | None], list[FigureGroup]] = {}
+    actuals: dict[tuple[str, str | None], list[FigureGroup]] = {}
     for g in groups:
         if g.kind == "actual":
-            actuals.setdefault(g.key[:3], []).append(g)
+            actuals.setdefault((g.key[0], g.unit), []).append(g)
     gaps: list[TargetGap] = []
     for g in groups:
         if g.kind != "target":
             continue
-        best, partial = _pick_actual(g.period, actuals.get(g.key[:3], []))
+        pool = [a for a in actuals.get((g.key[0], g.unit), []) if _same_subjects(g, a)]
+        best, partial = _pick_actual(g.period, pool)
         gaps.extend(_gap(run, g, best, partial, entity_of, names or {}) for run in _clusters(g))
     gaps.sort(key=lambda t: (t.metric or t.measure or "", t.subjects,
                              period_sort_key(t.deadline), t.target_low))
