@@ -2,11 +2,11 @@
 
 The store's schema (``dossier.store.schema``) is shared and database-neutral, so the search
 index lives here and is created on demand: an FTS5 table with the accent-insensitive
-``unicode61 remove_diacritics 2`` tokenizer ("Tokaiev", "Tokáyev" and "tokayev" meet). It is
-kept in step with the documents table by each document's ``added_at`` stamp. A PostgreSQL
-backend (a ``tsvector`` column with a GIN index and ``websearch_to_tsquery``) can implement
-:class:`SearchBackend` later; until then other databases use :class:`ScanSearch`.
-A query that names an entity also matches its aliases in every language and script.
+``unicode61 remove_diacritics 2`` tokenizer ("Cazaquistão" and "cazaquistao" meet), kept
+in step with the documents table by triggers. A PostgreSQL backend (a ``tsvector`` column
+with a GIN index and ``websearch_to_tsquery``) can implement :class:`SearchBackend` later;
+until then other databases use :class:`ScanSearch`. A query that names an entity also
+matches its aliases in every language and script.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import text
 
 from dossier.store import Store
-from dossier.store import schema as s
 
 __all__ = ["Hit", "Results", "ScanSearch", "SearchBackend", "SqliteSearch", "fold",
            "fts_query", "search_backend", "split_snippet"]
@@ -28,6 +27,21 @@ __all__ = ["Hit", "Results", "ScanSearch", "SearchBackend", "SqliteSearch", "fol
 TABLE = "dossier_fts"
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks: cannot clash with article text
 _WORD = re.compile(r"\w+")
+# Triggers keep the index exact however documents are written (a rewrite in the same second
+# as the first write included), without the store knowing the index exists.
+_DDL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(doc_id UNINDEXED, "
+    "language UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')",
+    f"CREATE TRIGGER IF NOT EXISTS {TABLE}_ai AFTER INSERT ON documents BEGIN "
+    f"INSERT INTO {TABLE} (doc_id, language, title, body) VALUES "
+    "(new.id, new.language, coalesce(new.title, ''), coalesce(new.text, '')); END",
+    f"CREATE TRIGGER IF NOT EXISTS {TABLE}_ad AFTER DELETE ON documents BEGIN "
+    f"DELETE FROM {TABLE} WHERE doc_id = old.id; END",
+    f"CREATE TRIGGER IF NOT EXISTS {TABLE}_au AFTER UPDATE ON documents BEGIN "
+    f"DELETE FROM {TABLE} WHERE doc_id = old.id; "
+    f"INSERT INTO {TABLE} (doc_id, language, title, body) VALUES "
+    "(new.id, new.language, coalesce(new.title, ''), coalesce(new.text, '')); END",
+)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -100,40 +114,29 @@ def split_snippet(marked: str) -> list[tuple[str, bool]]:
 
 
 class SqliteSearch:
-    """An FTS5 index beside the store's tables, synchronised before each search."""
+    """An FTS5 index beside the store's tables, kept in step by triggers on ``documents``."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._ready = False
 
     def sync(self) -> int:
-        """Create the index if needed and re-index changed documents; return how many."""
+        """Create the index and its triggers if missing; return how many documents it indexed."""
+        if self._ready:
+            return 0
         with self.store.engine.begin() as c:
-            c.exec_driver_sql(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(doc_id UNINDEXED, "
-                "language UNINDEXED, stamp UNINDEXED, title, body, "
-                "tokenize='unicode61 remove_diacritics 2')")
-            indexed: dict[str, str] = dict(
-                c.exec_driver_sql(f"SELECT doc_id, stamp FROM {TABLE}").all())
-            current: dict[str, str] = dict(
-                c.execute(select(s.documents.c.id, s.documents.c.added_at)).all())
-            stale = [d for d in indexed if current.get(d) != indexed[d]]
-            fresh = [d for d in current if indexed.get(d) != current[d]]
-            for doc_id in stale:
-                c.execute(text(f"DELETE FROM {TABLE} WHERE doc_id = :d"), {"d": doc_id})
-            self._insert(c, fresh)
-            return len(fresh)
-
-    @staticmethod
-    def _insert(c: Connection, ids: list[str]) -> None:
-        d = s.documents.c
-        for i in range(0, len(ids), 200):
-            rows = c.execute(select(d.id, d.language, d.added_at, d.title, d.text)
-                             .where(d.id.in_(ids[i:i + 200]))).all()
-            if rows:
-                c.execute(text(f"INSERT INTO {TABLE} (doc_id, language, stamp, title, body) "
-                               "VALUES (:id, :language, :stamp, :title, :body)"),
-                          [{"id": r.id, "language": r.language, "stamp": r.added_at,
-                            "title": r.title or "", "body": r.text or ""} for r in rows])
+            exists = c.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = ?",
+                                       (TABLE,)).first()
+            for statement in _DDL:
+                c.exec_driver_sql(statement)
+            added = 0
+            if exists is None:  # first use on this store: index what is already there
+                added = c.exec_driver_sql(
+                    f"INSERT INTO {TABLE} (doc_id, language, title, body) "
+                    "SELECT id, language, coalesce(title, ''), coalesce(text, '') "
+                    "FROM documents").rowcount
+        self._ready = True
+        return max(added, 0)
 
     def search(self, q: str, *, aliases: Sequence[str] = (), language: str | None = None,
                limit: int = 20, offset: int = 0) -> Results:
@@ -148,7 +151,7 @@ class SqliteSearch:
             total = c.execute(text(f"SELECT count(*) FROM {TABLE} WHERE {where}"), args)
             rows = c.execute(text(
                 f"SELECT {TABLE}.doc_id, {TABLE}.language, d.title, d.published, "
-                f"snippet({TABLE}, 4, '{_OPEN}', '{_CLOSE}', '…', 24) AS snip FROM {TABLE} "
+                f"snippet({TABLE}, 3, '{_OPEN}', '{_CLOSE}', '…', 24) AS snip FROM {TABLE} "
                 f"JOIN documents AS d ON d.id = {TABLE}.doc_id WHERE {where} "
                 f"ORDER BY bm25({TABLE}) LIMIT :limit OFFSET :offset"), args).all()
             count = int(total.scalar_one())
