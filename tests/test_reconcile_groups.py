@@ -84,7 +84,7 @@ def test_reconcile_groups_same_measure_without_metric(measure_a: str, measure_b:
     b = ref("b", 9, metric=None, measure=measure_b, unit="count", period=None)
     groups = group_figures([a, b], {})
     assert len(groups) == 1 and groups[0].metric is None
-    assert len(find_conflicts(groups)) == 1
+    assert [c.severity for c in find_conflicts(groups)] == ["medium"]  # words, not a metric
 
 
 def test_reconcile_measure_spelling_a_metric_joins_that_metric() -> None:

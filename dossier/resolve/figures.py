@@ -19,6 +19,8 @@ open (no cap); ``medium`` when only the 1.5x cap separates them; ``low`` when th
 meet but two bounds of the same direction differ by more than 10 % ("over 17,000" vs "over
 20,000" firms): logically compatible, yet one source is stale or careless and an analyst
 wants to see it (thresholds within 10 % are the usual rounding down of one true value).
+Groups known only by their measure words (no metric) are at most ``medium``: "almost 10
+regions" taking part and "89 regions" in all share the words, not the thing.
 Each disagreeing group gives exactly one conflict, with a stable id.
 """
 
@@ -201,8 +203,13 @@ def find_conflicts(
         if group.kind not in kinds:
             continue
         judged = _judge(group)
-        if judged and SEVERITY_RANK[judged[0]] <= limit:
-            found.append(_conflict(group, judged[0], judged[1], resolve, names or {}))
+        if judged is None:
+            continue
+        severity = judged[0]
+        if group.metric is None and severity == "high":
+            severity = "medium"  # the same words ("regions") may name different things
+        if SEVERITY_RANK[severity] <= limit:
+            found.append(_conflict(group, severity, judged[1], resolve, names or {}))
     found.sort(key=lambda c: (SEVERITY_RANK[c.severity], c.metric or c.measure or "",
                               period_sort_key(c.period), c.id))
     return found
