@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import brotli
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from dossier.ingest.fetch import FetchError, decode_body, media_type
@@ -41,6 +43,48 @@ _META_DATE = re.compile(
     r"(?:article:published_time|datePublished|pubdate|publish[-_]?date)[\"']?\s*"
     r"(?:content\s*=|:)\s*[\"']?(\d{4}-\d{2}-\d{2})", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/._-]|$)")
+
+
+class _Brotli:
+    """brotli.Decompressor shaped like zlib's, as warcio's readers expect.
+
+    warcio's own "br" hook sets an attribute on brotli.Decompressor, which Brotli >= 1.1 (a C
+    type without __dict__) refuses, so every br-encoded record would fail to read.
+    """
+
+    def __init__(self) -> None:
+        self._inner = brotli.Decompressor()
+        self.unused_data = b""  # brotli streams are never multi-member
+
+    def decompress(self, data: bytes) -> bytes:
+        """Return the next piece of decompressed output."""
+        return bytes(self._inner.process(data))
+
+
+_DECOMPRESSORS = {**BufferedReader.DECOMPRESSORS, "br": _Brotli}
+
+
+class _Reader(BufferedReader):
+    """warcio's decompressing reader with a working brotli (no change to warcio's globals)."""
+
+    DECOMPRESSORS = _DECOMPRESSORS
+
+
+class _Chunked(ChunkedDataReader):
+    """warcio's de-chunking reader with a working brotli."""
+
+    DECOMPRESSORS = _DECOMPRESSORS
+
+
+def _content_stream(record: Any) -> Any:
+    """Return the record's payload with chunking and Content-Encoding undone."""
+    encoding = (record.http_headers.get_header("content-encoding") or "").strip().lower()
+    decomp = encoding if encoding in _DECOMPRESSORS else None
+    if (record.http_headers.get_header("transfer-encoding") or "").lower() == "chunked":
+        return _Chunked(record.raw_stream, decomp_type=decomp)
+    if decomp:
+        return _Reader(record.raw_stream, decomp_type=decomp)
+    return record.raw_stream
 
 
 @dataclass(slots=True, kw_only=True)
@@ -107,7 +151,7 @@ def _record(
         stats.not_html += 1
         return None
     try:
-        body = record.content_stream().read(max_bytes + 1)
+        body = _content_stream(record).read(max_bytes + 1)
         if len(body) > max_bytes:
             raise FetchError(f"record is over the limit of {max_bytes:,} bytes")
         html = decode_body(body, charset)
