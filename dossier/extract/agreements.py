@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from dossier.extract.lexicon import load_lexicon, phrase_pattern
 from dossier.model import DocAgreement, Document, Mention
-from dossier.nlp.dates import compatible, find_dates, merge, precision
+from dossier.nlp.dates import DateSpan, compatible, merge, precision
 
 __all__ = ["find_agreements", "gloss", "merge_agreements", "same_title", "title_key"]
 
@@ -38,6 +38,7 @@ ENGLISH_STOP = frozenset({"on", "of", "the", "and", "to", "a", "an", "for", "bet
 @dataclass(slots=True, frozen=True)
 class _AgreementLex:
     heads: list[tuple[re.Pattern[str], str, str]]  # pattern, kind, English head
+    any_head: re.Pattern[str] | None  # all heads at once: most sentences name no document
     sign: re.Pattern[str] | None
     idioms: re.Pattern[str] | None
     links: frozenset[str]
@@ -63,7 +64,8 @@ def _alex(language: str) -> _AgreementLex:
     glossary = {tuple(_fold(k).split()): str(v)
                 for k, v in sec.get("glossary", {}).items()}
     return _AgreementLex(
-        heads=heads, sign=sign, idioms=phrase_pattern(list(sec.get("idioms", []))),
+        heads=heads, any_head=phrase_pattern(list(sec.get("heads", {}))), sign=sign,
+        idioms=phrase_pattern(list(sec.get("idioms", []))),
         links=frozenset(_fold(w) for w in sec.get("links", [])),
         stops=frozenset(_fold(w) for w in sec.get("stops", [])),
         head_final=bool(sec.get("head_final", False)), glossary=glossary,
@@ -229,20 +231,22 @@ def _parties(sent_mentions: list[list[Mention]], i: int, doc_top: list[str]) -> 
     return list(doc_top)
 
 
-def find_agreements(doc: Document, contexts: list[str | None] | None = None) -> list[
+def find_agreements(doc: Document, spans: list[list[DateSpan]] | None = None) -> list[
         DocAgreement]:
     """Find the named agreements of ``doc``, one record per document named."""
-    from dossier.extract.events import context_dates, sentence_mentions
+    from dossier.extract.events import context_dates, sentence_dates, sentence_mentions
 
     lang = doc.language or "en"
     alex = _alex(lang)
-    spans = [find_dates(s.text, lang, doc.published) for s in doc.sentences]
-    contexts = contexts if contexts is not None else context_dates(doc, spans)
+    spans = spans if spans is not None else sentence_dates(doc)
+    contexts = context_dates(doc, spans)
     by_sent = sentence_mentions(doc)
     counts = Counter(m.key for m in doc.mentions if m.key.startswith("country:"))
     doc_top = [k for k, _ in counts.most_common(2)]
     found: list[tuple[DocAgreement, bool]] = []
     for i, sent in enumerate(doc.sentences):
+        if alex.any_head is None or not alex.any_head.search(sent.text):
+            continue
         signed = bool(alex.sign and alex.sign.search(sent.text))
         taken: list[tuple[int, int]] = [
             m.span() for m in (alex.idioms.finditer(sent.text) if alex.idioms else ())]
@@ -269,7 +273,7 @@ def find_agreements(doc: Document, contexts: list[str | None] | None = None) -> 
     return merge_agreements(found, lang)
 
 
-def _date(spans: list[Any], ts: int, te: int, context: str | None) -> str | None:
+def _date(spans: list[DateSpan], ts: int, te: int, context: str | None) -> str | None:
     """The signing date: a precise date in the sentence outside the title, else the section's."""
     outside = [s for s in spans if (s.end <= ts or s.start >= te) and precision(s.date) >= 1
                and not (precision(s.date) == 1 and s.end_date)]

@@ -25,7 +25,7 @@ from dossier.nlp.dates import DateSpan, compatible, find_dates, merge, parse_par
 
 __all__ = [
     "EventStage", "Trigger", "context_dates", "detect_events", "find_triggers",
-    "merge_events", "sentence_mentions",
+    "merge_events", "sentence_dates", "sentence_mentions",
 ]
 
 PLOVER: dict[str, str | None] = {
@@ -214,11 +214,16 @@ def _after(year: int, month: int | None, day: int | None, pub: dt.date) -> bool:
     return dt.date(year, month, day) > pub
 
 
-def detect_events(doc: Document) -> list[DocEvent]:
+def sentence_dates(doc: Document) -> list[list[DateSpan]]:
+    """Find the date expressions of every sentence of ``doc``."""
+    return [find_dates(s.text, doc.language or "en", doc.published) for s in doc.sentences]
+
+
+def detect_events(doc: Document, spans: list[list[DateSpan]] | None = None) -> list[DocEvent]:
     """Detect every event trigger of ``doc`` as a DocEvent (before merging repeats)."""
     lang = doc.language or "en"
     lex = _lex(lang)
-    spans = [find_dates(s.text, lang, doc.published) for s in doc.sentences]
+    spans = spans if spans is not None else sentence_dates(doc)
     contexts = context_dates(doc, spans)
     by_sent = sentence_mentions(doc)
     events: list[DocEvent] = []
@@ -303,6 +308,7 @@ class EventStage:
     assigns: ClassVar[tuple[str, ...]] = ("events", "agreements")
 
     def __call__(self, doc: Document) -> Document:
-        doc.events = merge_events(detect_events(doc))
-        doc.agreements = find_agreements(doc)
+        spans = sentence_dates(doc)
+        doc.events = merge_events(detect_events(doc, spans))
+        doc.agreements = find_agreements(doc, spans)
         return doc

@@ -25,6 +25,7 @@ from dossier.extract.lexicon import load_lexicon
 SAME_TIME_DAYS = 45
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
+_DIGIT = re.compile(r"\d")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -111,7 +112,8 @@ class _Patterns:
     weekday: re.Pattern[str]
     numeric: re.Pattern[str]
     year: re.Pattern[str]
-    relative: list[tuple[re.Pattern[str], str, int]]
+    relative: re.Pattern[str] | None
+    offsets: dict[str, tuple[str, int]]  # folded relative phrase -> (unit, offset)
 
 
 @lru_cache(maxsize=32)
@@ -154,12 +156,11 @@ def _patterns(language: str) -> _Patterns:
     )
     yr = re.compile(r"(?<![\d.,/$€£-])(?P<y>(?:19|20)\d\d)"
                     r"(?:\s*[-–—]\s*(?P<y2>(?:19|20)\d\d))?(?![\d%])")
-    relative = [
-        (re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE), str(unit), int(off))
-        for phrase, (unit, off) in sorted(
-            lex.get("relative", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
-    ]
-    return _Patterns(months, weekdays, full, month_year, weekday, numeric, yr, relative)
+    offsets = {" ".join(k.casefold().split()): (str(u), int(o))
+               for k, (u, o) in lex.get("relative", {}).items()}
+    relative = re.compile(rf"(?<!\w)(?:{_alt(list(lex.get('relative', {})))})(?!\w)",
+                          re.IGNORECASE) if offsets else None
+    return _Patterns(months, weekdays, full, month_year, weekday, numeric, yr, relative, offsets)
 
 
 def _published(published: str | None) -> dt.date | None:
@@ -246,23 +247,24 @@ def find_dates(text: str, language: str | None, published: str | None = None) ->
         found.append(DateSpan(start=m.start(), end=m.end(), text=m.group(0), date=first.iso(),
                               end_date=last.iso() if last else None, relative=relative))
 
-    for m in pat.numeric.finditer(text):
+    digits = _DIGIT.search(text) is not None  # most sentences hold none: skip those patterns
+    for m in pat.numeric.finditer(text) if digits else ():
         if m.group("y"):
             add(m, Partial(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
         else:
             add(m, Partial(int(m.group("iy")), int(m.group("im")), int(m.group("id"))))
-    for m in pat.full.finditer(text):
+    for m in pat.full.finditer(text) if digits else ():
         add(m, *_full(m, pat, pub))
-    for m in pat.month_year.finditer(text):
+    for m in pat.month_year.finditer(text) if digits else ():
         add(m, Partial(int(m.group("y")), _month_of(m.group("mon"), pat.months)))
     for m in pat.weekday.finditer(text):
         add(m, _weekday(m, pat, pub), relative=pub is not None)
-    for rx, unit, off in pat.relative:
-        for m in rx.finditer(text):
-            if pub is not None:
-                found.append(DateSpan(start=m.start(), end=m.end(), text=m.group(0),
-                                      date=_relative(unit, off, pub), relative=True))
-    for m in pat.year.finditer(text):
+    for m in pat.relative.finditer(text) if pub is not None and pat.relative else ():
+        unit, off = pat.offsets[" ".join(m.group(0).casefold().split())]
+        assert pub is not None  # for mypy: the loop runs only with a publication date
+        found.append(DateSpan(start=m.start(), end=m.end(), text=m.group(0),
+                              date=_relative(unit, off, pub), relative=True))
+    for m in pat.year.finditer(text) if digits else ():
         y2 = m.group("y2")
         add(m, Partial(int(m.group("y"))), Partial(int(y2)) if y2 else None)
     return _non_overlapping(found)
