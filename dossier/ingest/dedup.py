@@ -87,8 +87,9 @@ class NearDuplicates:
 
     def save(self, path: str | Path) -> None:
         """Write the index as JSON (settings, then ids with their hash values in order)."""
+        scheme = MinHash(num_perm=self.num_perm).scheme  # how hash values were permuted
         state = {"format": _FORMAT, "threshold": self.threshold, "num_perm": self.num_perm,
-                 "shingle": self.shingle,
+                 "shingle": self.shingle, "scheme": scheme,
                  "documents": [[d, self._hashes[d].hashvalues.tolist()] for d in self._order]}
         Path(path).write_text(json.dumps(state), encoding="utf-8")
 
@@ -101,7 +102,7 @@ class NearDuplicates:
         index = cls(threshold=state["threshold"], num_perm=state["num_perm"],
                     shingle=state["shingle"])
         for doc_id, values in state["documents"]:
-            minhash = MinHash(num_perm=index.num_perm,
+            minhash = MinHash(num_perm=index.num_perm, scheme=state["scheme"],
                               hashvalues=np.asarray(values, dtype=np.uint64))
             index._insert(doc_id, minhash)
         return index
