@@ -87,7 +87,7 @@ class NumberLexicon:
     vague: dict[str, float] = field(default_factory=dict)
     currency_words: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     symbols: dict[str, str] = field(default_factory=dict)
-    units: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    unit_names: dict[str, str] = field(default_factory=dict)  # regex group -> unit
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     def section(self, name: str) -> dict[str, Any]:
@@ -100,24 +100,29 @@ class NumberLexicon:
         return self.patterns[name]
 
 
-def _numeral_re(lex: NumberLexicon, d: dict[str, Any]) -> str:
-    """Return the candidate regex: digit numerals, number words, vague amounts, 'one' + scale."""
+def _numeral_res(lex: NumberLexicon, d: dict[str, Any]) -> dict[str, str]:
+    """Return the candidate regexes: digit numerals, number words, vague amounts, 'one' + scale.
+
+    Each starts with a plain character class (no lookbehind, no IGNORECASE) so the regex
+    engine can skip ahead fast; word boundaries are checked by the scanner.
+    """
     seps = r"[.,'’\u00a0\u202f\u2009" + (" " if lex.space_groups else "") + "]"
     digits = (
-        rf"(?<![\w.,])(?:\d{{1,3}}(?P<g>{seps})\d{{3}}(?!\d)(?:(?P=g)\d{{3}}(?!\d))*"
+        rf"(?:\d{{1,3}}(?P<g>{seps})\d{{3}}(?!\d)(?:(?P=g)\d{{3}}(?!\d))*"
         r"(?:[.,]\d+(?!\d))?|\d+(?:[.,]\d+(?![\d]))?)"
     )
-    morph = trie_re(sorted(lex.words, key=len, reverse=True)) if lex.words else r"(?!x)x"
+    cased = {v for w in lex.words for v in (w, w.capitalize(), w.upper())}
+    first = trie_re(cased) if cased else r"(?!x)x"
+    morph = trie_re(lex.words) if lex.words else r"(?!x)x"
     conns = alt(d.get("words", {}).get("connectors", []))
-    word = rf"(?:{morph})+"
-    words = rf"(?<!\w)(?:{word})(?:(?:{SPACE}(?:{conns}{SPACE})?|-){word})*(?!\w)"
-    vague = alt(lex.vague)
-    one = alt(d.get("words", {}).get("before_scale", []))
+    word = rf"(?i:{morph})*"
+    words = rf"(?<!\w){first}{word}(?:(?:{SPACE}(?i:{conns}{SPACE})?|-)(?i:{morph})+)*(?!\w)"
     scale = alt(lex.scales)
-    return (
-        rf"(?P<num>{digits})|(?P<word>{words})|(?P<vague>{vague})"
-        rf"|(?P<one>{one})(?={SPACE}{scale})"
-    )
+    return {
+        "num": digits, "word": words, "vague": rf"(?i:{alt(lex.vague, bounded=False)})(?!\w)",
+        "one": rf"(?i:{alt(d.get('words', {}).get('before_scale', []), bounded=False)})"
+               rf"(?=(?i:{SPACE}{scale}))",
+    }
 
 
 def _compile(lex: NumberLexicon) -> None:
@@ -134,8 +139,9 @@ def _compile(lex: NumberLexicon) -> None:
     quals = [w for k in ("about", "more_than", "less_than", "almost") for w in q.get(k, [])]
     space = r"[ \t\u00a0\u202f\u2009]*"
     arts = alt(g.get("articles", []))
+    for kind, rx in _numeral_res(lex, d).items():
+        lex.patterns["n_" + kind] = re.compile(rx)
     pats = {
-        "numeral": _numeral_re(lex, d),
         "scale": rf"[ \t\u00a0\u202f\u2009]*(?:{conn}{SPACE})?(?P<s>{alt(lex.scales)})\.?",
         "attached": r"(?P<s>bn|mn|tn|k|m|b|M|B|K|BN)(?![\w])",
         "range": rf"{SPACE}?[-–—]{SPACE}?(?P<n>\d+(?:[.,]\d+)?)(?![\d/])",
@@ -158,9 +164,12 @@ def _compile(lex: NumberLexicon) -> None:
         rf"(?:{pats['month']})(?:{SPACE}(?:de|del|dem|den)?)?[ \t\u00a0.,]*$", flags)
     lex.patterns["month_after"] = re.compile(
         rf"\.?[ \t\u00a0]*(?:(?:de|del|di)[ \t\u00a0]+)?{pats['month']}", flags)
-    for unit, names in d.get("units", {}).items():
-        rx = re.compile(rf"{space}(?:{conn}{SPACE})?{alt(names)}", flags)
-        lex.units.append((rx, unit))
+    groups = []
+    for i, (unit, names) in enumerate(d.get("units", {}).items()):
+        lex.unit_names[f"u{i}"] = unit
+        groups.append(f"(?P<u{i}>{alt(names)})")
+    lex.patterns["unit"] = re.compile(
+        rf"{space}(?:{conn}{SPACE})?(?:{'|'.join(groups) or '(?!x)x'})", flags)
     for code, names in cur.get("words", {}).items():
         lex.currency_words.append((re.compile(alt(names), flags), code))
 

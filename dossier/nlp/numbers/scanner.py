@@ -14,12 +14,13 @@ from functools import lru_cache
 from dossier.nlp.numbers.lexicon import NumberLexicon, lexicon
 from dossier.nlp.numbers.words import WordNumbers
 
-_MASK = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+"  # urls and e-mails
-    r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"  # 27/11/2024, 2024-11-27, 27.11.2024
-    r"|\b\d{1,2}:\d{2}\b"  # times
-    r"|\b(?:1[89]|20)\d{2}\s?[-–—/]\s?(?:(?:1[89]|20)\d{2}|\d{2})\b"  # 2026–2030, 2024/25
+_MASK_DIGITS = re.compile(  # one leading \d lets the regex engine skip ahead fast
+    r"\d(?:\d{0,3}[./-]\d{1,2}[./-]\d{2,4}"  # 27/11/2024, 2024-11-27, 27.11.2024
+    r"|\d?:\d{2}"  # times
+    r"|\d{3}\s?[-–—/]\s?(?:\d{4}|\d{2}))\b"  # 2026–2030, 2024/25
 )
+_MASK_LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.\w+")
+_KINDS = ("num", "word", "vague", "one")
 _DIGITS = re.compile(r"\d[\d.,]*")
 _WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’-]*)")
 _NOUN_PHRASE_MAX = 4
@@ -91,37 +92,43 @@ class Scanner:
         cues += list(self.lex.section("measures"))
         return [re.compile(alt(cues), re.IGNORECASE)] if cues else []
 
-    def find(self, text: str) -> list[Quantity]:
-        """Return every quantity in ``text``, in order."""
-        masked = _MASK.sub(lambda m: " " * len(m.group()), text) if any(
-            c in text for c in ":/@") or "-" in text else text
+    def find(self, text: str, *, bare: bool = False) -> list[Quantity]:
+        """Return every quantity in ``text``, in order (``bare``: numbers without a noun too)."""
+        masked = _MASK_DIGITS.sub(_blank, text)
+        if "@" in text or "://" in text or "www." in text:
+            masked = _MASK_LINKS.sub(_blank, masked)
+        found = [(m.start(), kind, m) for kind in _KINDS
+                 for m in self._p["n_" + kind].finditer(masked)]
+        found.sort(key=lambda f: f[0])
         out: list[Quantity] = []
         pos = 0
-        for m in self._p["numeral"].finditer(masked):
-            if m.start() < pos:
+        for start, kind, m in found:
+            if start < pos or (start and (masked[start - 1].isalnum() or (
+                    kind == "num" and masked[start - 1] in ".,"))):
                 continue
-            q = self._read(masked, m)
+            q = self._read(masked, m, kind, bare)
             if q is not None:
                 q.surface = text[q.start:q.end]
                 out.append(q)
                 pos = q.end
         return out
 
-    def _base(self, m: re.Match[str]) -> _Read | None:
+    def _base(self, m: re.Match[str], kind: str) -> _Read | None:
         """Return the bare number of a candidate match."""
-        if m.group("num"):
-            return _Read(m.start(), m.end(), parse_number(m.group("num"), self.lex.decimal), "num")
-        if m.group("word"):
-            v = self.words.parse(m.group("word"))
+        if kind == "num":
+            return _Read(m.start(), m.end(), parse_number(m.group(), self.lex.decimal), "num")
+        if kind == "word":
+            v = self.words.parse(m.group())
             return None if v is None else _Read(m.start(), m.end(), float(v), "word")
-        if m.group("vague"):
-            key = next(k for k in self.lex.vague if k.lower() == m.group("vague").lower())
+        if kind == "vague":
+            key = next(k for k in self.lex.vague if k.lower() == m.group().lower())
             return _Read(m.start(), m.end(), self.lex.vague[key], "vague")
         return _Read(m.start(), m.end(), 1.0, "one")
 
-    def _read(self, text: str, m: re.Match[str]) -> Quantity | None:
+    def _read(self, text: str, m: re.Match[str], kind: str, bare: bool) -> Quantity | None:
         """Extend one candidate into a quantity, or return None when it is not a figure."""
-        r = self._base(m)
+        raw = m.group() if kind == "num" else None
+        r = self._base(m, kind)
         if r is None or self._not_figure_before(text, r):
             return None
         p = self._p
@@ -129,7 +136,7 @@ class Scanner:
             if p["ordinal"].match(text, r.end) or self._list_marker(text, r):
                 return None
             rm = p["range"].match(text, r.end)
-            if rm and not self._is_year(r.value, m.group("num")):
+            if rm and not self._is_year(r.value, raw):
                 r.upper = parse_number(rm.group("n"), self.lex.decimal)
                 r.end = rm.end()
         self._scale(text, r)
@@ -138,7 +145,7 @@ class Scanner:
         if r.kind in ("vague", "one") and not r.scaled:
             return None
         self._currency_percent_unit(text, r)
-        if r.unit is None:
+        if r.unit is None and not bare:
             if p["duration"].match(text, r.end) or p["month_after"].match(text, r.end):
                 return None
             if r.kind == "num" and text[r.end:r.end + 1].isalpha():
@@ -146,7 +153,7 @@ class Scanner:
             noun = self._noun(text, r)
             if noun is None:
                 return None
-            if r.kind == "num" and self._is_year(r.value, m.group("num")) and \
+            if r.kind == "num" and self._is_year(r.value, raw) and \
                     not self.count_nouns.match(noun):
                 return None
             if r.kind == "word" and r.value < 3 and not r.scaled:
@@ -224,10 +231,8 @@ class Scanner:
         elif pb := p["pct_before"].search(text, max(0, r.start - 8), r.start):
             r.unit, r.start = "percent", pb.start()
         else:
-            for rx, unit in self.lex.units:
-                if um := rx.match(text, r.end):
-                    r.unit, r.end = unit, um.end()
-                    break
+            if um := p["unit"].match(text, r.end):
+                r.unit, r.end = self.lex.unit_names[um.lastgroup or ""], um.end()
 
     def _symbol(self, sym: str) -> str:
         """Return the ISO code of a currency symbol or code as written."""
@@ -284,6 +289,11 @@ class Scanner:
                 if low == stem or (item.endswith("*") and low.startswith(stem)):
                     return key
         return "exact"
+
+
+def _blank(m: re.Match[str]) -> str:
+    """Return spaces as long as the match (masking keeps offsets)."""
+    return " " * len(m.group())
 
 
 @lru_cache(maxsize=32)
