@@ -110,7 +110,8 @@ def synthetic(n: int, seed: int) -> list[FigureRef]:
     """Return n figures over a few metrics, pairs and years, some of them disagreeing."""
     rng = random.Random(seed)
     pairs = [["country:RU", "country:KZ"], ["country:KZ", "country:CN"],
-             ["country:TR", "country:KZ"]]
+             ["country:TR", "country:KZ"], ["country:RU"], ["country:TR"], [],
+             ["country:RU", "country:KZ", "country:US"]]
     out = []
     for i in range(n):
         base = 1e9 * (1 + rng.randrange(5))
@@ -120,12 +121,12 @@ def synthetic(n: int, seed: int) -> list[FigureRef]:
     return out
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_reconcile_incremental_equals_full_build(seed: int) -> None:
+@pytest.mark.parametrize(("seed", "cut"), [(1, 300), (2, 390), (3, 50), (4, 399)])
+def test_reconcile_incremental_equals_full_build(seed: int, cut: int) -> None:
     figures = synthetic(400, seed)
     full = group_figures(figures, {})
-    grown = group_figures(figures[:300], {})
-    grown = update_groups(grown, figures[300:], {})
+    grown = group_figures(figures[:cut], {})
+    grown = update_groups(grown, figures[cut:], {})
     assert {g.key: [r.id for r in g.figures] for g in grown} == {
         g.key: [r.id for r in g.figures] for g in full}
     assert [c.id for c in find_conflicts(grown)] == [c.id for c in find_conflicts(full)]
@@ -199,3 +200,13 @@ def test_reconcile_subset_of_two_pairs_stays_alone() -> None:
     groups = group_figures(refs, {})
     assert sorted(len(g.figures) for g in groups) == [1, 1, 1]
     assert find_conflicts(groups) == []
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_reconcile_index_add_equals_full_build(seed: int) -> None:
+    figures = synthetic(400, seed)
+    index = GroupIndex({})
+    for start in range(0, 400, 37):  # documents arriving in small batches
+        index.add(figures[start:start + 37])
+    full = {g.key: [r.id for r in g.figures] for g in group_figures(figures, {})}
+    assert {g.key: [r.id for r in g.figures] for g in index.groups()} == full

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dossier.model import METRICS, FigureRef
 from dossier.resolve.timeline import normalise_period
@@ -196,17 +196,52 @@ def group_figures(
     return index.groups()
 
 
+def _fits(subjects: Subjects, groups: list[FigureGroup]) -> FigureGroup | None:
+    """Return the one group a subject set joins without regrouping, else None."""
+    mine = set(subjects)
+    supersets = [g for g in groups if mine <= set(g.subjects)]
+    exact = [g for g in supersets if len(g.subjects) == len(subjects)]
+    if exact:
+        return exact[0]
+    grows = any(set(g.subjects) < mine for g in groups)  # it would swallow a group
+    return supersets[0] if len(supersets) == 1 and not grows else None
+
+
 def update_groups(
     existing: list[FigureGroup], new: Sequence[FigureRef], entity_of: Mapping[str, str],
 ) -> list[FigureGroup]:
-    """Return the groups with new figures added; only the buckets they fall into are rebuilt."""
-    index = GroupIndex(entity_of)
-    wanted = {p[0] for ref in new if (p := _place(ref, entity_of))}
-    kept = []
+    """Return the groups with new figures added (touched groups are copies, not mutated).
+
+    A figure whose subject set fits one group is appended to a copy of it; a bucket where
+    a new subject set changes the grouping is rebuilt from its figures.
+    """
+    placed = [(p, ref) for ref in new if (p := _place(ref, entity_of))]
+    wanted = {bucket for (bucket, _), _ in placed}
+    by_bucket: dict[BucketKey, list[FigureGroup]] = {}
+    out: dict[GroupKey, FigureGroup] = {}
     for group in existing:
+        out[group.key] = group
         if group.bucket in wanted:
-            index.add(group.figures)
-        else:
-            kept.append(group)
-    index.add(new)
-    return kept + index.groups()
+            by_bucket.setdefault(group.bucket, []).append(group)
+    dirty: dict[BucketKey, list[FigureRef]] = {}
+    copied: set[GroupKey] = set()
+    for (bucket, subjects), ref in placed:
+        fit = None if bucket in dirty else _fits(subjects, by_bucket.get(bucket, []))
+        if fit is None:
+            dirty.setdefault(bucket, []).append(ref)
+            continue
+        if fit.key not in copied:
+            copied.add(fit.key)
+            out[fit.key] = replace(fit, figures=list(fit.figures))
+            by_bucket[bucket] = [out[g.key] for g in by_bucket[bucket]]
+        target = out[fit.key]
+        if all(r.id != ref.id for r in target.figures):
+            target.figures.append(ref)
+            target.measure = target.measure or ref.figure.measure
+    for bucket, refs in dirty.items():
+        index = GroupIndex(entity_of)
+        for group in by_bucket.get(bucket, []):
+            index.add(out.pop(group.key).figures)
+        index.add(refs)
+        out.update((g.key, g) for g in index.groups())
+    return list(out.values())
