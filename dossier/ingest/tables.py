@@ -25,7 +25,7 @@ _MAX_SPAN = 50  # a colspan/rowspan above this is malformed markup, capped
 def table_text(html: str) -> list[str]:
     """Return one sentence per data row of every data table in ``html``."""
     try:
-        root = lxml_html.document_fromstring(html.encode("utf-8"))
+        root = lxml_html.document_fromstring(html.encode("utf-8"), parser=_utf8_parser())
     except (etree.ParserError, ValueError):
         return []
     out: list[str] = []
@@ -124,3 +124,8 @@ def _span(value: str | None) -> int:
 
 def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
+
+
+def _utf8_parser() -> lxml_html.HTMLParser:
+    """Return a fresh UTF-8 parser (lxml reads bytes without meta charset as Latin-1)."""
+    return lxml_html.HTMLParser(encoding="utf-8")  # fresh: lxml parsers are not thread-safe

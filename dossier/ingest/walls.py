@@ -79,7 +79,7 @@ def detect_wall(
 def _parse(page: str) -> etree._Element | None:
     """Parse HTML and drop what a reader never sees; None when it is not HTML at all."""
     try:
-        root = lxml_html.document_fromstring(page.encode("utf-8"))
+        root = lxml_html.document_fromstring(page.encode("utf-8"), parser=_utf8_parser())
     except (etree.ParserError, ValueError):
         return None
     for bad in root.xpath("|".join(f"//{tag}" for tag in _INVISIBLE)):
@@ -107,3 +107,8 @@ def _in_wall_container(node: etree._Element) -> bool:
             return True
     marker = f"{node.get('class', '')} {node.get('id', '')}"
     return bool(marker.strip() and _WALL_CONTAINER.search(marker))
+
+
+def _utf8_parser() -> lxml_html.HTMLParser:
+    """Return a fresh UTF-8 parser (lxml reads bytes without meta charset as Latin-1)."""
+    return lxml_html.HTMLParser(encoding="utf-8")  # fresh: lxml parsers are not thread-safe
