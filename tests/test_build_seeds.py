@@ -15,6 +15,7 @@ from dossier.store import Store
 from tests.conftest import ROOT, SAMPLE
 
 GOLDEN = ROOT / "tests" / "golden" / "seeds_documents.json"
+GOLDEN_FACTS = ROOT / "tests" / "golden" / "seeds_facts.json"
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +54,37 @@ def test_build_seeds_matches_golden_documents(seed_store: Store) -> None:
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     assert got == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def _facts(store: Store) -> dict[str, list[str]]:
+    """Summarise the extracted facts as sorted lines (ids replaced by names and file names)."""
+    data = build_export(store)
+    name = {e["id"]: e["name"] for e in data["entities"]}
+    doc = {d["id"]: Path(d["source"]).name[:3] for d in data["documents"]}
+    figs = {f["id"]: f for f in data["figures"]}
+    return {
+        "figures": sorted(
+            f"{doc[f['document']]} {f['value']:g} {f['unit']} {f['metric']} {f['period']} "
+            f"{f['kind']} {f['approx']} {name.get(f['speaker'] or '', None)} | {f['surface']}"
+            for f in data["figures"]),
+        "events": sorted(
+            f"{e['type']} {e['status']} {e['date']} {e['end_date']} "
+            f"{name.get(e['place'] or '', None)} {sorted(doc[d] for d in e['documents'])}"
+            for e in data["events"]),
+        "agreements": sorted(f"{a['date']} {a['title']} {sorted(doc[d] for d in a['documents'])}"
+                             for a in data["agreements"]),
+        "conflicts": sorted(
+            f"{c['metric']} {c['period']} {sorted(name[s] for s in c['subjects'])} "
+            f"{sorted(figs[i]['value'] for i in c['figures'])}" for c in data["conflicts"]),
+    }
+
+
+def test_build_seeds_matches_golden_facts(seed_store: Store) -> None:
+    got = _facts(seed_store)
+    if os.environ.get("DOSSIER_UPDATE_GOLDEN") == "1":
+        GOLDEN_FACTS.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n",
+                                encoding="utf-8")
+    want = json.loads(GOLDEN_FACTS.read_text(encoding="utf-8"))
+    for table in want:
+        assert got[table] == want[table], f"{table} changed; if intended, regenerate with " \
+            "DOSSIER_UPDATE_GOLDEN=1 and review the diff"

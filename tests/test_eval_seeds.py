@@ -19,6 +19,20 @@ from dossier.store import Store
 # Floors: raise them as extraction improves; never lower them.
 FLOORS = {
     "language": 1.0,
+    "published": 1.0,
+    "entity_recall": 0.95,
+    "entity_merge": 0.95,
+    "figure_f1": 0.95,
+    "figure_metric": 0.90,
+    "figure_period": 0.90,
+    "figure_kind": 0.90,
+    "figure_approx": 0.90,
+    "figure_speaker": 0.90,
+    "event_recall": 0.90,
+    "event_fusion": 0.90,
+    "agreement_recall": 0.90,
+    "agreement_fusion": 0.90,
+    "conflict_recall": 0.80,
 }
 
 
@@ -35,7 +49,15 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
                           str(shared / "eval" / "gold" / "seeds.json"), str(tmp / "export.json"),
                           "--json"], check=True, capture_output=True, text=True)
     result: dict[str, float] = json.loads(out.stdout)
+    exported = json.loads((tmp / "export.json").read_text(encoding="utf-8"))
+    gold = json.loads((shared / "eval" / "gold" / "seeds.json").read_text(encoding="utf-8"))
+    result["_conflicts_per_real"] = len(exported["conflicts"]) / len(gold["conflicts"])
     return result
+
+
+@pytest.mark.eval
+def test_eval_seeds_conflicts_do_not_flood(scores: dict[str, float]) -> None:
+    assert scores["_conflicts_per_real"] <= 3.0
 
 
 @pytest.mark.eval
