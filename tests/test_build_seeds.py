@@ -65,11 +65,11 @@ def _facts(store: Store) -> dict[str, list[str]]:
     return {
         "figures": sorted(
             f"{doc[f['document']]} {f['value']:g} {f['unit']} {f['metric']} {f['period']} "
-            f"{f['kind']} {f['approx']} {name.get(f['speaker'] or '', None)} | {f['surface']}"
+            f"{f['kind']} {f['approx']} {name.get(f['speaker'] or '')} | {f['surface']}"
             for f in data["figures"]),
         "events": sorted(
             f"{e['type']} {e['status']} {e['date']} {e['end_date']} "
-            f"{name.get(e['place'] or '', None)} {sorted(doc[d] for d in e['documents'])}"
+            f"{name.get(e['place'] or '')} {sorted(doc[d] for d in e['documents'])}"
             for e in data["events"]),
         "agreements": sorted(f"{a['date']} {a['title']} {sorted(doc[d] for d in a['documents'])}"
                              for a in data["agreements"]),
