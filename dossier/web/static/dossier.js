@@ -46,16 +46,8 @@
     });
   }
 
-  // Bring a linked sentence (#sN) into the middle of the view.
-  function centreTarget() {
-    if (!/^#s\d+$/.test(location.hash)) return;
-    var el = document.getElementById(location.hash.slice(1));
-    if (el) el.scrollIntoView({ block: "center" });
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
     documentTools();
     autoSubmit();
-    centreTarget();
   });
 })();
