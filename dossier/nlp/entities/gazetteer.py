@@ -42,6 +42,7 @@ class Gazetteer:
     folded: dict[tuple[str, ...], GazEntry] = field(default_factory=dict)
     exact: dict[str, GazEntry] = field(default_factory=dict)
     by_key: dict[str, GazEntry] = field(default_factory=dict)
+    first: dict[str, int] = field(default_factory=dict)  # first word -> longest name, in words
     max_tokens: int = 1
 
     def add(self, entry: GazEntry, names: Iterable[str]) -> None:
@@ -58,6 +59,7 @@ class Gazetteer:
                 if toks and toks not in self.folded:
                     self.folded[toks] = entry
                     self.max_tokens = max(self.max_tokens, len(toks))
+                    self.first[toks[0]] = max(self.first.get(toks[0], 0), len(toks))
 
     def find(self, toks: tuple[str, ...]) -> GazEntry | None:
         """Return the entry for folded tokens, trying the hyphen-free spelling too."""

@@ -26,8 +26,11 @@ _VOWELS = re.compile(r"[aeiou]+")
 _REPEAT = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Casefold, drop accents and quotes, squeeze spaces (same script kept)."""
+    if text.isascii() and text.isalnum():  # most words: no accents, quotes or spaces
+        return text.lower()
     s = unicodedata.normalize("NFKD", text)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = _PUNCT.sub("", s.casefold())
@@ -55,6 +58,7 @@ def skeleton(text: str) -> str:
     return " ".join(w[0] + _VOWELS.sub("", w[1:]) for w in phonetic(text).split() if w)
 
 
+@lru_cache(maxsize=262144)
 def is_upper_acronym(token: str) -> bool:
     """True for all-caps tokens of at least two letters (TASS, ЕАЭС, MEPhI is not)."""
     letters = [c for c in token if c.isalpha()]

@@ -155,7 +155,9 @@ def _gazetteer_pass(toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer,
         if not toks[i].cap or (toks[i].f in cfg.stopwords and not toks[i].upper):
             i += 1
             continue
-        for n in range(min(max_tokens, len(toks) - i), 0, -1):
+        # only lengths some name starting with this word has (most words start none)
+        longest = gaz.first.get(toks[i].f) or gaz.first.get(toks[i].f.replace("-", ""), 1)
+        for n in range(min(max_tokens, longest, len(toks) - i), 0, -1):
             hit = _lookup(toks, i, n, gaz, cfg, shouting)
             if hit is not None and n == 1 and (_inside_name(toks, i, hit, cfg) or
                                                (hit.type == "place" and cfg.demonym(toks[i].f))):
@@ -349,7 +351,7 @@ def resolve_in_document(cands: list[Cand], text: str, cfg: LangConfig) -> list[M
             key = surnames.get(latin(cfg.person_token(c.words[0])))
             if key:
                 m.type, m.key, c.weak = "person", key, False
-        if c.weak and " ".join(c.words) not in seen and not _supported(c, cands):
+        if c.weak and " ".join(c.words) not in seen:  # nothing strong elsewhere supports it
             continue
         out.append(m)
     out.sort(key=lambda m: (m.start, m.end))
@@ -364,12 +366,6 @@ def _surname_index(cands: list[Cand], cfg: LangConfig) -> dict[str, str]:
         if m.type == "person" and len(c.words) >= 2 and not c.weak:
             index.setdefault(latin(cfg.person_token(c.words[-1])), set()).add(m.key)
     return {s: next(iter(keys)) for s, keys in index.items() if len(keys) == 1}
-
-
-def _supported(c: Cand, cands: list[Cand]) -> bool:
-    """A weak candidate survives when the same words are a strong mention elsewhere."""
-    words = " ".join(c.words)
-    return any(o is not c and not o.weak and " ".join(o.words) == words for o in cands)
 
 
 def _link_acronyms(cands: list[Cand], text: str) -> None:
