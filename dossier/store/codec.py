@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import types
 import typing
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -22,11 +21,6 @@ def to_data(obj: Any) -> Any:
     return obj
 
 
-@lru_cache(maxsize=64)
-def _hints(cls: Any) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
 def _dataclass_in(tp: Any) -> type | None:
     """Return the dataclass inside ``list[X]`` / ``X | None`` / ``X``, if any."""
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
@@ -38,20 +32,25 @@ def _dataclass_in(tp: Any) -> type | None:
     return None
 
 
+@lru_cache(maxsize=64)
+def _plan(cls: Any) -> tuple[tuple[str, type | None, bool], ...]:
+    """Return, per field: its name, the nested dataclass (if any), and whether it is a list."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _dataclass_in(hints[f.name]), typing.get_origin(hints[f.name]) is list)
+                 for f in dataclasses.fields(cls))
+
+
 def from_data(cls: type[T], data: dict[str, Any]) -> T:
     """Build a ``cls`` record from :func:`to_data` output, ignoring unknown keys."""
-    hints = _hints(cls)  # type: ignore[arg-type]
     kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name not in data:
+    for name, inner, is_list in _plan(cls):  # type: ignore[arg-type]
+        if name not in data:
             continue
-        value = data[f.name]
-        inner = _dataclass_in(hints[f.name])
+        value = data[name]
         if inner is not None and value is not None:
-            origin = typing.get_origin(hints[f.name])
-            if origin is list:
+            if is_list:
                 value = [from_data(inner, v) for v in value]
-            elif not isinstance(origin, types.UnionType) or isinstance(value, dict):
-                value = from_data(inner, value) if isinstance(value, dict) else value
-        kwargs[f.name] = value
+            elif isinstance(value, dict):
+                value = from_data(inner, value)
+        kwargs[name] = value
     return cls(**kwargs)
