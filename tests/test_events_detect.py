@@ -156,3 +156,35 @@ def test_events_detect_needs_actors(language: str) -> None:
     text = {"en": "The visit takes place at a critical moment.",
             "pt": "A visita ocorre em um momento crítico."}[language]
     assert EventStage()(make_doc(text, language, {})).events == []
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "A French minister has cancelled a planned visit to Kazakhstan."),
+    ("en", "Putin rejected an offer of talks with Tokayev."),
+    ("it", "La visita di Putin in Kazakistan è stata annullata."),
+    ("es", "La visita de Putin a Kazajistán fue aplazada."),
+    ("fr", "La visite de Poutine au Kazakhstan a été reportée."),
+    ("de", "Der Besuch von Putin in Kasachstan wurde abgesagt."),
+    ("ru", "Визит Путина в Казахстан был отменён."),
+    ("tr", "Putin'in Kazakistan ziyareti ertelendi."),
+    ("pt", "A visita de Putin ao Cazaquistão foi cancelada."),
+])
+def test_events_detect_cancelled_is_no_event(language: str, text: str) -> None:
+    ents = {n: PUTIN for n in ("Putin", "Путина", "Poutine")}
+    ents.update({"Tokayev": TOKAYEV, "Kazakhstan": KZ})
+    assert EventStage()(make_doc(text, language, ents)).events == []
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("ru", "Москва, 12 ноября. Путин и Токаев провели переговоры в рамках государственного "
+     "визита.\nТокаев пригласил Путина посетить Казахстан с государственным визитом в "
+     "следующем году."),
+    ("en", "Moscow, November 12. Putin and Tokayev held talks during the state visit.\n"
+     "Tokayev invited Putin to pay a state visit to Kazakhstan next year."),
+])
+def test_events_detect_invitation_without_publication_date(language: str, text: str) -> None:
+    ents = {n: PUTIN for n in ("Putin", "Путин", "Путина")}
+    ents.update({n: TOKAYEV for n in ("Tokayev", "Токаев")})
+    doc = EventStage()(make_doc(text, language, ents, published=None))
+    visits = sorted((e.status, e.date or "") for e in doc.events if e.type == "visit")
+    assert visits == [("happened", "--11-12"), ("planned", "")]

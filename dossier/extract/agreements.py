@@ -46,6 +46,7 @@ class _AgreementLex:
     head_final: bool
     glossary: dict[tuple[str, ...], str]
     glossary_len: int
+    stems: list[tuple[str, str]]  # glossary keys written "stem*", longest first
 
 
 @lru_cache(maxsize=32)
@@ -61,20 +62,24 @@ def _alex(language: str) -> _AgreementLex:
             heads.append((pat, str(kind), str(english)))
     sign = phrase_pattern(list(lex.get("triggers", {}).get("agreement", []))
                           + list(sec.get("adopt", [])))
-    glossary = {tuple(_fold(k).split()): str(v)
-                for k, v in sec.get("glossary", {}).items()}
+    entries = sec.get("glossary", {})
+    glossary = {tuple(_fold(k).split()): str(v) for k, v in entries.items()
+                if not k.endswith("*")}
+    stems = sorted(((_fold(k[:-1]), str(v)) for k, v in entries.items() if k.endswith("*")),
+                   key=lambda kv: len(kv[0]), reverse=True)
     return _AgreementLex(
         heads=heads, any_head=phrase_pattern(list(sec.get("heads", {}))), sign=sign,
         idioms=phrase_pattern(list(sec.get("idioms", []))),
         links=frozenset(_fold(w) for w in sec.get("links", [])),
         stops=frozenset(_fold(w) for w in sec.get("stops", [])),
         head_final=bool(sec.get("head_final", False)), glossary=glossary,
-        glossary_len=max((len(k) for k in glossary), default=1),
+        glossary_len=max((len(k) for k in glossary), default=1), stems=stems,
     )
 
 
 def _fold(text: str) -> str:
-    return text.casefold().replace("’", "'").strip()
+    # casefold turns Turkish "İ" into "i" + combining dot; drop the dot so "İttifak" matches
+    return text.casefold().replace("\u0307", "").replace("’", "'").strip()
 
 
 def _is_cap(tok: str) -> bool:
@@ -116,8 +121,8 @@ def _title_span(text: str, hs: int, he: int, alex: _AgreementLex,
         if named and _is_cap(tok):
             edge, gap = m, 0
             continue
-        if alex.head_final and (named or _is_cap(tok)):
-            break  # head-final titles are one run: lower-case words or a name before it end it
+        if alex.head_final and _head_final_stop(tok, named, alex):
+            break
         if tok == ",":
             if not named:
                 break
@@ -139,10 +144,34 @@ def _title_span(text: str, hs: int, he: int, alex: _AgreementLex,
     return hs, base + edge.end(), named
 
 
+def _head_final_stop(tok: str, named: bool, alex: _AgreementLex) -> bool:
+    """Where a head-final title ("... Ortaklık ve İttifak Deklarasyonu") starts, reading back.
+
+    A named title is one run of capitalised words and links; a lower-case one runs through
+    the words the glossary knows, so the sentence's subject ("екі ел басшылары") stays out.
+    """
+    if _is_cap(tok):
+        return not named
+    if _fold(tok) in alex.links:
+        return False
+    return named or _gloss_word(tok, alex) is None
+
+
+def _gloss_word(word: str, alex: _AgreementLex) -> str | None:
+    """English for one word: the glossary, then its stems ("партнерств*" for any case)."""
+    folded = _fold(word)
+    hit = alex.glossary.get((folded,))
+    if hit is not None:
+        return hit
+    return next((eng for stem, eng in alex.stems if folded.startswith(stem)), None)
+
+
 def gloss(title: str, language: str | None, head: tuple[int, str] | None = None) -> tuple[str,
                                                                                           bool]:
     """Gloss ``title`` into English word by word; return (gloss, every word was known)."""
     alex = _alex(language or "en")
+    if alex.head_final:  # Turkish case endings after an apostrophe: "Deklarasyonu'nu"
+        title = re.sub(r"(?<=\w)['’]\w+", "", title)
     words = [m.group(0) for m in _tokens(title) if m.group(0)[:1].isalnum()]
     folded = [_fold(w) for w in words]
     out: list[str] = []
@@ -157,7 +186,7 @@ def gloss(title: str, language: str | None, head: tuple[int, str] | None = None)
                 i += n
                 break
         else:
-            head_eng = _head_english(words[i], alex)
+            head_eng = _head_english(words[i], alex) or _gloss_word(words[i], alex)
             if head_eng:
                 out.append(head_eng)
             elif words[i][:1].isdigit():

@@ -55,6 +55,7 @@ class _Lex:
     types: dict[str, re.Pattern[str]]
     modes: list[tuple[re.Pattern[str], str]]
     planned: re.Pattern[str] | None
+    cancelled: re.Pattern[str] | None
     prepositions: frozenset[str]
     suffixes: tuple[str, ...]
 
@@ -80,13 +81,18 @@ def _compile(language: str) -> _Lex:
     place = lex.get("place", {})
     return _Lex(
         types=types, modes=modes, planned=phrase_pattern(lex.get("planned", {}).get("cues", [])),
+        cancelled=phrase_pattern(lex.get("cancelled", {}).get("cues", [])),
         prepositions=frozenset(p.lower() for p in place.get("prepositions", [])),
         suffixes=tuple(sorted(place.get("suffixes", []), key=len, reverse=True)),
     )
 
 
 def find_triggers(text: str, language: str | None) -> list[Trigger]:
-    """Find event triggers in ``text``; where triggers overlap the longest wins."""
+    """Find event triggers in ``text``; where triggers overlap the longest wins.
+
+    Triggers beside a cancellation cue ("the visit was postponed") are dropped: nothing
+    happened and nothing is planned.
+    """
     lex = _lex(language)
     found: list[Trigger] = []
     for kind, pat in lex.types.items():
@@ -98,7 +104,7 @@ def find_triggers(text: str, language: str | None) -> list[Trigger]:
     for t in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
         if all(t.end <= k.start or t.start >= k.end for k in keep):
             keep.append(t)
-    return sorted(keep, key=lambda t: t.start)
+    return sorted((t for t in keep if not _near(lex.cancelled, text, t)), key=lambda t: t.start)
 
 
 def sentence_mentions(doc: Document) -> list[list[Mention]]:
@@ -119,6 +125,13 @@ def _is_heading(sentence: Sentence, first_in_paragraph: bool) -> bool:
                                                                                  "»", '"'))
 
 
+def _dateline(text: str, span: DateSpan) -> bool:
+    """True for "Mosca, Cremlino, 12 novembre –" / "MOSCOW, Nov 12 (Reuters) -": an early
+    date closed by a dash, a stop or a bracket."""
+    after = text[span.end:span.end + 3].lstrip()[:1]
+    return span.start <= 40 and (after in {"", "-", "–", "—", ".", "(", ":"})
+
+
 def context_dates(doc: Document, spans: list[list[DateSpan]]) -> list[str | None]:
     """Give each sentence the date of the heading or dateline it falls under (None if none).
 
@@ -133,7 +146,7 @@ def context_dates(doc: Document, spans: list[list[DateSpan]]) -> list[str | None
         first = sent.paragraph != prev_par
         prev_par = sent.paragraph
         dated = [s for s in found if precision(s.date) >= 2 and not s.relative]
-        if dated and (_is_heading(sent, first) or (first and dated[0].start <= 60)):
+        if dated and (_is_heading(sent, first) or (first and _dateline(sent.text, dated[0]))):
             current = dated[0].date
         out.append(current)
     return out
@@ -193,16 +206,22 @@ def _year_from(date: str | None, context: str | None) -> str | None:
 def _planned(text: str, trig: Trigger, date: str | None, published: str | None,
              lex: _Lex) -> bool:
     """Tell a planned event: a cue near its trigger, or a date after publication."""
-    if lex.planned is not None:
-        for m in lex.planned.finditer(text):
-            if m.end() <= trig.start and trig.start - m.end() <= CUE_WINDOW:
-                return True
-            if m.start() >= trig.end and m.start() - trig.end <= CUE_WINDOW:
-                return True
+    if _near(lex.planned, text, trig):
+        return True
     p, pub = parse_partial(date), parse_partial(published)
     if p is None or pub is None or p.year is None or pub.year is None:
         return False
     return _after(p.year, p.month, p.day, dt.date(pub.year, pub.month or 1, pub.day or 1))
+
+
+def _near(cues: re.Pattern[str] | None, text: str, trig: Trigger) -> bool:
+    """True when a cue stands within CUE_WINDOW characters before or after the trigger."""
+    for m in cues.finditer(text) if cues is not None else ():
+        if m.end() <= trig.start and trig.start - m.end() <= CUE_WINDOW:
+            return True
+        if m.start() >= trig.end and m.start() - trig.end <= CUE_WINDOW:
+            return True
+    return False
 
 
 def _after(year: int, month: int | None, day: int | None, pub: dt.date) -> bool:
@@ -240,7 +259,9 @@ def detect_events(doc: Document, spans: list[list[DateSpan]] | None = None) -> l
                 actors = _actors(by_sent[back])
             if not actors:
                 continue
-            date, end = _date_for(spans[i], trig, contexts[i])
+            # A sentence about "next year" is not dated by the section it stands in.
+            context = None if _future_phrase(sent.text, lang) else contexts[i]
+            date, end = _date_for(spans[i], trig, context)
             planned = _planned(sent.text, trig, date, doc.published, lex)
             plover = PLOVER.get(trig.type)
             if plover and trig.mode:
@@ -270,10 +291,23 @@ def _title(trig: Trigger, actors: list[str], mentions: list[Mention]) -> str:
     return f"{trig.text} — {', '.join(shown[:3])}" if shown else trig.text
 
 
-def _can_merge(a: DocEvent, b: DocEvent) -> bool:
+_PROBE = "2000-06-15"  # a stand-in publication date to tell future phrases from past ones
+
+
+def _future_phrase(text: str, language: str | None) -> bool:
+    """True when ``text`` dates something after its own writing ("next year", "l'anno prossimo")."""
+    return any(s.relative and (s.date or "") > _PROBE[:len(s.date or "")]
+               for s in find_dates(text, language, _PROBE))
+
+
+def _can_merge(a: DocEvent, b: DocEvent, language: str | None = None) -> bool:
     # Planned and happened reports merge when nothing else tells them apart: a document
-    # names the visit "ahead of" in one sentence and plainly in the next.
+    # names the visit "ahead of" in one sentence and plainly in the next. An invitation for
+    # "next year" stays apart even when the page gives no date to resolve it against.
     if a.type != b.type or not set(a.actors) & set(b.actors):
+        return False
+    if a.status != b.status and any(e.status == "planned" and _future_phrase(e.quote, language)
+                                    for e in (a, b)):
         return False
     pa, pb = _persons(a.actors), _persons(b.actors)
     if pa and pb and not set(pa) & set(pb):
@@ -281,13 +315,13 @@ def _can_merge(a: DocEvent, b: DocEvent) -> bool:
     return compatible(a.date, b.date) and compatible(a.end_date or a.date, b.end_date or b.date)
 
 
-def merge_events(events: list[DocEvent]) -> list[DocEvent]:
+def merge_events(events: list[DocEvent], language: str | None = None) -> list[DocEvent]:
     """Merge repeated reports of one event in a document (same type, compatible date, actors)."""
     # Dated reports first, so an undated repeat joins the event whose date it shares.
     order = sorted(events, key=lambda e: -precision(e.date))
     merged: list[DocEvent] = []
     for ev in order:
-        into = next((m for m in merged if _can_merge(m, ev)), None)
+        into = next((m for m in merged if _can_merge(m, ev, language)), None)
         if into is None:
             merged.append(DocEvent(**{f: getattr(ev, f) for f in DocEvent.__slots__}))
             continue
@@ -309,6 +343,6 @@ class EventStage:
 
     def __call__(self, doc: Document) -> Document:
         spans = sentence_dates(doc)
-        doc.events = merge_events(detect_events(doc, spans))
+        doc.events = merge_events(detect_events(doc, spans), doc.language)
         doc.agreements = find_agreements(doc, spans)
         return doc
