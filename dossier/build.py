@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.ingest.files import iter_inputs
 from dossier.model import Document, Failure
-from dossier.pipeline import Pipeline, StageError, build_pipeline
+from dossier.pipeline import DEFAULT_STAGES, Pipeline, StageError, build_pipeline
 from dossier.store import Store
 
 
@@ -40,14 +42,59 @@ def process(doc: Document, pipeline: Pipeline) -> Document | Failure:
     return doc
 
 
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(stage_names: tuple[str, ...]) -> None:
+    global _WORKER_PIPELINE  # one pipeline (and its models) per worker process
+    _WORKER_PIPELINE = build_pipeline(stage_names)
+
+
+def _work(doc: Document) -> Document | Failure:
+    assert _WORKER_PIPELINE is not None
+    return process(doc, _WORKER_PIPELINE)
+
+
+def _results(todo: Iterable[Document | Failure], pipeline: Pipeline | None, workers: int,
+             chunk: int) -> Iterator[Document | Failure]:
+    """Run the pipeline over documents (passing failures through), in order."""
+    if workers <= 1:
+        local = pipeline or build_pipeline()
+        for item in todo:
+            yield item if isinstance(item, Failure) else process(item, local)
+        return
+    names = tuple(pipeline.names) if pipeline else DEFAULT_STAGES
+    ctx = multiprocessing.get_context("spawn")  # no fork of loaded models or DB connections
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(names,)) as pool:
+        pending: list[Document | Failure] = []
+        for item in todo:
+            pending.append(item)
+            if len(pending) >= chunk:
+                yield from _run_chunk(pool, pending)
+                pending = []
+        yield from _run_chunk(pool, pending)
+
+
+def _run_chunk(pool: ProcessPoolExecutor, items: list[Document | Failure]
+               ) -> Iterator[Document | Failure]:
+    docs = [i for i in items if isinstance(i, Document)]
+    done = iter(pool.map(_work, docs, chunksize=4))
+    for item in items:
+        yield item if isinstance(item, Failure) else next(done)
+
+
 def build(
     sources: Iterable[str | Path], store: Store, *, pipeline: Pipeline | None = None,
-    force: bool = False, batch_size: int = 64, corpus: bool = True,
+    force: bool = False, batch_size: int = 64, corpus: bool = True, workers: int = 1,
     on_document: Callable[[str], None] | None = None,
 ) -> BuildReport:
-    """Ingest ``sources`` into ``store``; re-running on the same input changes nothing."""
+    """Ingest ``sources`` into ``store``; re-running on the same input changes nothing.
+
+    ``workers`` > 1 runs the per-document stages in that many processes, with the same
+    results as one process (documents are written in input order).
+    """
     started = time.perf_counter()
-    pipeline = pipeline or build_pipeline()
     report = BuildReport()
     batch: list[Document] = []
     seen: set[str] = set()
@@ -58,24 +105,29 @@ def build(
             report.added.extend(d.id for d in batch)
             batch.clear()
 
-    for item in iter_inputs(sources):
-        if isinstance(item, Failure):
-            report.failed.append(item)
-        elif item.id in seen or (not force and store.has_document(item.id)):
-            if item.id not in seen:
-                store.record_source(item.source, item.id)
-            report.unchanged.append(item.id)
+    def todo() -> Iterator[Document | Failure]:
+        for item in iter_inputs(sources):
+            if isinstance(item, Document) and (
+                    item.id in seen or (not force and store.has_document(item.id))):
+                if item.id not in seen:
+                    store.record_source(item.source, item.id)
+                report.unchanged.append(item.id)
+                if on_document is not None:
+                    on_document(item.source)
+                continue
+            if isinstance(item, Document):
+                seen.add(item.id)
+            yield item
+
+    for result in _results(todo(), pipeline, workers, batch_size * max(workers, 1)):
+        if isinstance(result, Failure):
+            report.failed.append(result)
         else:
-            result = process(item, pipeline)
-            if isinstance(result, Failure):
-                report.failed.append(result)
-            else:
-                seen.add(result.id)
-                batch.append(result)
-                if len(batch) >= batch_size:
-                    flush()
+            batch.append(result)
+            if len(batch) >= batch_size:
+                flush()
         if on_document is not None:
-            on_document(getattr(item, "source", ""))
+            on_document(result.source)
     flush()
     store.record_failures(report.failed)
     if corpus and report.added:

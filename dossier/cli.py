@@ -47,14 +47,15 @@ class _Rate(TextColumn):
         return Text(f"{rate:.1f} docs/s")
 
 
-def run_build(sources: list[str], db: str, *, force: bool = False) -> BuildReport:
+def run_build(sources: list[str], db: str, *, force: bool = False,
+              workers: int = 1) -> BuildReport:
     """Build with a progress bar on the console."""
     store = Store(db)
     try:
         with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
                       _Rate(), TimeElapsedColumn(), console=console, transient=True) as bar:
             task = bar.add_task("build", total=None)
-            report = build(sources, store, force=force,
+            report = build(sources, store, force=force, workers=workers,
                            on_document=lambda _src: bar.advance(task))
     finally:
         store.close()
@@ -76,12 +77,13 @@ def build_cmd(
     db: DbOption = "dossier.db",
     force: Annotated[bool, typer.Option(help="Re-process documents already stored.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit 1 if any input failed.")] = False,
+    workers: Annotated[int, typer.Option(help="Processes for the per-document stages.")] = 1,
 ) -> None:
     """Ingest files and folders and run the pipeline.
 
-    Example: dossier build examples/seeds --db kb.db
+    Example: dossier build examples/seeds --db kb.db --workers 2
     """
-    report = run_build(sources, db, force=force)
+    report = run_build(sources, db, force=force, workers=workers)
     if report.read == 0 or (strict and report.failed):
         raise typer.Exit(1)
 

@@ -88,3 +88,11 @@ def test_build_seeds_matches_golden_facts(seed_store: Store) -> None:
     for table in want:
         assert got[table] == want[table], f"{table} changed; if intended, regenerate with " \
             "DOSSIER_UPDATE_GOLDEN=1 and review the diff"
+
+
+def test_build_with_workers_gives_identical_results(seed_store: Store, tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "workers.db"))
+    report = build([SAMPLE], store, workers=2, batch_size=2)
+    assert (len(report.added), report.failed) == (5, [])
+    assert json.dumps(build_export(store), sort_keys=True) == json.dumps(
+        build_export(seed_store), sort_keys=True)
