@@ -21,11 +21,12 @@ from dossier import lang
 
 __all__ = ["WallCues", "detect_wall", "wall_cues"]
 
-#: class/id fragments of consent-manager and paywall containers (OneTrust, Didomi, Quantcast...)
-_WALL_CONTAINER = re.compile(
-    r"cookie|consent|gdpr|\bcmp|onetrust|didomi|qc-cmp|sp_message|paywall|piano|tp-modal"
-    r"|subscri|regwall", re.I,
+#: class/id fragments of consent-manager boxes (OneTrust, Didomi, Quantcast, Complianz...).
+#: Paywall classes are not listed: sites wrap the whole article in class="paywall".
+_CONSENT_BOX = re.compile(
+    r"cookie|consent|gdpr|\bcmp|onetrust|didomi|sp_message|cmplz|usercentrics|truste", re.I,
 )
+_BOX_MAX_WORDS = 300  # a "consent" element holding more text is a page wrapper, not a dialog
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
 _FREE_FALSE = re.compile(r'"isAccessibleForFree"\s*:\s*"?false"?', re.I)
 _WORD = re.compile(r"\w+")
@@ -55,15 +56,15 @@ def detect_wall(
     page: str, *, min_words: int = 120, full_words: int = 300, cues: WallCues | None = None
 ) -> str | None:
     """Return why ``page`` is a consent wall or paywall stub (a Failure reason), else None."""
-    cues = cues or wall_cues()
     root = _parse(page)
     if root is None:
         return None
-    visible = " ".join(root.itertext()).casefold()
-    words = _article_words(root)
+    words = _article_words(root)  # counted first: most pages are long, and cue scans are slow
     flagged_paid = bool(_FREE_FALSE.search(page)) and words < full_words
     if words >= min_words and not flagged_paid:
         return None
+    cues = cues or wall_cues()
+    visible = " ".join(root.itertext()).casefold()
     paywall = next((c for c in cues.paywall if c in visible), None)
     if paywall or flagged_paid:
         why = f'cue "{paywall}"' if paywall else 'isAccessibleForFree is false'
@@ -89,24 +90,16 @@ def _parse(page: str) -> etree._Element | None:
 
 
 def _article_words(root: etree._Element) -> int:
-    """Count words in paragraphs outside consent/paywall containers (body text if no <p>)."""
+    """Count words in paragraphs outside consent boxes (body text when there is no <p>)."""
+    boxed: set[etree._Element] = set()
+    for el in root.iter("div", "section", "aside", "form", "dialog", "footer", "p"):
+        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        if (marker.strip() and _CONSENT_BOX.search(marker)
+                and len(_WORD.findall(el.text_content())) < _BOX_MAX_WORDS):
+            boxed.update(el.iter("p"))
     paragraphs = root.xpath("//p")
     nodes = paragraphs if paragraphs else root.xpath("//body")
-    count = 0
-    for node in nodes:
-        if not _in_wall_container(node):
-            count += len(_WORD.findall(node.text_content()))
-    return count
-
-
-def _in_wall_container(node: etree._Element) -> bool:
-    """Tell whether a node sits inside an element whose class or id names a consent/paywall box."""
-    for el in node.iterancestors():
-        marker = f"{el.get('class', '')} {el.get('id', '')}"
-        if marker.strip() and _WALL_CONTAINER.search(marker):
-            return True
-    marker = f"{node.get('class', '')} {node.get('id', '')}"
-    return bool(marker.strip() and _WALL_CONTAINER.search(marker))
+    return sum(len(_WORD.findall(n.text_content())) for n in nodes if n not in boxed)
 
 
 def _utf8_parser() -> lxml_html.HTMLParser:
