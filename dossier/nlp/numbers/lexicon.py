@@ -28,19 +28,72 @@ def phrase_re(phrase: str) -> str:
 
 
 def alt(phrases: Any, *, bounded: bool = True) -> str:
-    """Return one alternation for ``phrases`` (longest first), word-bounded where they are words."""
-    items = sorted({str(p) for p in phrases or () if str(p)}, key=len, reverse=True)
+    """Return one alternation for ``phrases``, word-bounded where they are words.
+
+    Built as a trie (longer continuations tried first, as a longest-first alternation
+    would): a flat alternation of many IGNORECASE phrases each behind a lookbehind costs
+    about a microsecond per text position, the trie a few dozen nanoseconds.
+    """
+    items = sorted({str(p) for p in phrases or () if str(p)})
     if not items:
         return r"(?!x)x"
+    words = [_tokens(p, bounded) for p in items if bounded and p[0].isalnum()]
+    others = [_tokens(p, bounded) for p in items if not (bounded and p[0].isalnum())]
     parts = []
-    for p in items:
-        body = phrase_re(p)
-        if bounded and p[0].isalnum():
-            body = r"(?<!\w)" + body
-        if bounded and (p[-1].isalnum() or p.endswith("*")):
-            body += r"(?!\w)"
-        parts.append(body)
+    if words:
+        parts.append(r"(?<!\w)" + _trie(words))
+    if others:
+        parts.append(_trie(others))
     return "(?:" + "|".join(parts) + ")"
+
+
+_STAR, _BOUND = "\x01", "\x02"  # trie tokens: "any word ending", "end of word"
+_TOKEN_RE = {" ": SPACE, _STAR: r"\w*", _BOUND: r"(?!\w)"}
+
+
+def _fold(ch: str) -> str:
+    """Return ``ch`` lowercased when that keeps it one character (patterns are IGNORECASE)."""
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+def _tokens(phrase: str, bounded: bool) -> list[str]:
+    """Return the trie tokens of one phrase: characters, spaces, ending and boundary marks."""
+    star = phrase.endswith("*") and len(phrase) > 1
+    stem = phrase[:-1] if star else phrase
+    out: list[str] = []
+    for i, part in enumerate(stem.split()):
+        if i:
+            out.append(" ")
+        out.extend(_fold(ch) for ch in part)
+    if star:
+        out.append(_STAR)
+    if bounded and (phrase[-1].isalnum() or phrase.endswith("*")):
+        out.append(_BOUND)
+    return out
+
+
+def _trie(token_lists: list[list[str]]) -> str:
+    """Return the regex of a token trie; letters before spaces before ending marks."""
+    root: dict[str, Any] = {}
+    for tokens in token_lists:
+        node = root
+        for tok in tokens:
+            node = node.setdefault(tok, {})
+        node[""] = {}
+
+    def order(tok: str) -> tuple[int, str]:
+        return ({" ": 1, _STAR: 2, _BOUND: 3}.get(tok, 0), tok)
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [(_TOKEN_RE.get(tok) or re.escape(tok)) + build(sub)
+                    for tok, sub in sorted(node.items(), key=lambda kv: order(kv[0])) if tok]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 def trie_re(words: Any) -> str:
