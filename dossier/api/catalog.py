@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 
@@ -25,6 +25,7 @@ from dossier.store import schema as s
 __all__ = ["Catalog", "Page", "Snapshot", "paginate"]
 
 Record = dict[str, Any]
+T = TypeVar("T")
 _SEVERITY = {"high": 0, "medium": 1, "low": 2}
 _COUNTED = ("documents", "figures", "entities", "events", "agreements", "conflicts")
 
@@ -106,14 +107,18 @@ class Catalog:
         self._lock = threading.Lock()
         self._mark: tuple[Any, ...] | None = None
         self._snapshot: Snapshot | None = None
+        self._derived: dict[str, Any] = {}  # query results valid for the current snapshot
 
     def mark(self) -> tuple[Any, ...]:
         """Return a cheap fingerprint of the store state."""
-        with self.store.engine.connect() as c:
-            newest = c.execute(select(func.max(s.documents.c.added_at))).scalar()
-            counts = [c.execute(select(func.count()).select_from(s.metadata.tables[t]))
-                      .scalar_one() for t in _COUNTED]
-        return (newest, *counts)
+        # figures are left out: counting them scans every figure row, and they only change
+        # with their documents, whose newest stamp and count are already in the mark
+        counts = [select(func.count()).select_from(s.metadata.tables[t]).scalar_subquery()
+                  for t in _COUNTED if t != "figures"]
+        with self.store.engine.connect() as c:  # one round trip
+            row = c.execute(select(func.max(s.documents.c.added_at), *counts)
+                            .select_from(s.documents)).one()
+        return tuple(row)
 
     def snapshot(self) -> Snapshot:
         """Return the indexed export of the current store state."""
@@ -122,7 +127,16 @@ class Catalog:
             if self._snapshot is None or mark != self._mark:
                 self._snapshot = Snapshot.of(build_export(self.store))
                 self._mark = mark
+                self._derived = {}
             return self._snapshot
+
+    def derived(self, key: str, compute: Callable[[], T]) -> T:
+        """Return ``compute()``, computed once per store state (targets, the full timeline)."""
+        self.snapshot()
+        if key not in self._derived:
+            self._derived[key] = compute()
+        result: T = self._derived[key]
+        return result
 
     def entity_id(self, name: str | None) -> str | None:
         """Return the id of the entity named ``name`` (id, name or alias); LookupError if none."""

@@ -106,7 +106,8 @@ def api_router(catalog: Catalog, search: SearchBackend) -> APIRouter:
     @api.get("/targets", response_model=schemas.RecordPage)
     def targets(limit: Limit = 50, offset: Offset = 0) -> Any:
         """List targets with the latest actual before their deadline and the gap."""
-        return _page(to_data(query.targets(catalog.store)), limit, offset)
+        found = catalog.derived("targets", lambda: query.targets(catalog.store))
+        return _page(to_data(found), limit, offset)
 
     @api.get("/series/{metric}", response_model=schemas.RecordPage)
     def series(metric: str, subjects: Annotated[str | None, Query(

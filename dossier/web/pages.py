@@ -63,8 +63,10 @@ def page_router(catalog: Catalog, search: SearchBackend, templates: Jinja2Templa
         return render(request, "overview.html", counts=snap.counts(),
                       languages=snap.languages().most_common(),
                       outlets=snap.outlets().most_common(), period=snap.period(),
-                      conflicts=catalog.conflicts(), targets=query.targets(catalog.store),
-                      timeline=query.timeline(catalog.store)[:PAGE])
+                      conflicts=catalog.conflicts(),
+                      targets=catalog.derived("targets", lambda: query.targets(catalog.store)),
+                      timeline=catalog.derived("timeline",
+                                               lambda: query.timeline(catalog.store))[:PAGE])
 
     @pages.get("/doc/{doc_id}")
     def document(request: Request, doc_id: str) -> Any:
