@@ -110,7 +110,7 @@ def _title_span(text: str, hs: int, he: int, alex: _AgreementLex,
         base = hs
     first = next((m.group(0) for m in toks if _content(m.group(0), alex)), "")
     named = first[:1].isalpha() and _is_cap(first)  # "Piano 2025-2027" alone names nothing
-    edge, gap, count = None, 0, 0
+    edge, gap, count, seen_cap = None, 0, 0, False
     for m in toks:
         tok = m.group(0)
         if not tok[:1].isalnum() and tok != ",":
@@ -131,7 +131,10 @@ def _title_span(text: str, hs: int, he: int, alex: _AgreementLex,
             gap += _content(tok, alex)
         else:
             if _content(tok, alex):
+                if seen_cap and not _is_cap(tok):
+                    break  # "... da Língua Russa pela câmara": the name is over
                 edge = m
+                seen_cap = seen_cap or _is_cap(tok)
             if count >= LOWER_MAX:
                 break
             continue

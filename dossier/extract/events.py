@@ -129,7 +129,7 @@ def _dateline(text: str, span: DateSpan) -> bool:
     """True for "Mosca, Cremlino, 12 novembre –" / "MOSCOW, Nov 12 (Reuters) -": an early
     date closed by a dash, a stop or a bracket."""
     after = text[span.end:span.end + 3].lstrip()[:1]
-    return span.start <= 40 and (after in {"", "-", "–", "—", ".", "(", ":"})
+    return span.start <= 80 and (after in {"", "-", "–", "—", ".", "(", ":"})
 
 
 def context_dates(doc: Document, spans: list[list[DateSpan]]) -> list[str | None]:

@@ -15,6 +15,7 @@ Agreements fuse by kind, English-glossed title similarity (rapidfuzz), date and 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -199,8 +200,12 @@ def _event(c: _Cluster) -> Event:
     for r in c.reports:
         if r.doc.id not in documents:
             documents.append(r.doc.id)
-    place = next((r.place for r in reps if r.place and r.place.startswith(("place:", "e"))),
-                 None) or next((r.place for r in reps if r.place), None)
+    # A city or landmark says more than the country around it: prefer reports whose place
+    # key is not a country's, then the place most reports give.
+    cities = Counter(r.place for r in reps
+                     if r.place and not (r.event.place or "").startswith("country:"))
+    places = cities or Counter(r.place for r in reps if r.place)
+    place = places.most_common(1)[0][0] if places else None
     return Event(
         id=_stable_id("v", c.type, c.date, first.doc.id, first.event.sentence),
         type=c.type,  # type: ignore[arg-type]
