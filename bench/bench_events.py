@@ -117,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
             print("|---|---:|---:|---|")
         for gold, n, share, meaning in type_table(records, lang):
             print(f"{bar} {gold} {bar} {n} {bar} {share:.2f} {bar} {meaning} {bar}")
+        right = sum(predict(t, lang) == (g if g in COVERED else "none") for t, g in records)
+        print(f"  overall type accuracy (uncovered types right when no code): "
+              f"{right / len(records):.3f}")
         for code, (n, prec) in sorted(precision(records, lang).items()):
             print(f"  predicted {code}: {n} sentences, precision {prec:.2f}")
     n, rate = speed(Path(args.shared))
