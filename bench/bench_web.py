@@ -74,7 +74,7 @@ def main() -> None:
     replicate(seeds, big, args.copies)
     rows = run(seeds, f"{seeds.count('documents')} docs", args.repeat)
     rows += run(big, f"{big.count('documents')} docs", max(3, args.repeat // 5))
-    print(f"| corpus | endpoint | requests/s | mean ms |\n|---|---|---:|---:|")
+    print("| corpus | endpoint | requests/s | mean ms |\n|---|---|---:|---:|")
     for label, path, rate, ms in rows:
         print(f"| {label} | `{path}` | {rate:,.1f} | {ms:,.1f} |")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
