@@ -21,7 +21,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from dossier import cli_query
+from dossier import cli_query, cli_serve
 from dossier.build import BuildReport, build
 from dossier.export import WRITERS, export
 from dossier.store import Store
@@ -230,6 +230,7 @@ def show_failures(db: DbOption = "dossier.db") -> None:
 
 
 cli_query.register(app, show_app, _open, console)
+cli_serve.register(app, _open, console)
 
 if __name__ == "__main__":
     app()
