@@ -39,7 +39,7 @@ documents = Table(
     Column("text", Text, nullable=False),
     Column("raw", LargeBinary),  # zlib-compressed decoded input, kept for re-reading
     Column("data", JSON, nullable=False),  # boilerplate, references, paragraphs, sentences, meta
-    Column("added_at", String(32), nullable=False),
+    Column("added_at", String(32), nullable=False, index=True),
 )
 
 sources = Table(
