@@ -169,10 +169,11 @@ def _place(doc: Document, sent: Sentence, mentions: list[Mention], trig: Trigger
     """Return the key of a place introduced by a locative ("in Astana", "в Москве")."""
     cands: list[Mention] = []
     for m in mentions:
-        if m.type not in PLACE_TYPES:
+        after = doc.text[m.end:m.end + 4]
+        # "Russian press", "in Russia-Kazakhstan relations": adjectives, not places
+        if m.type not in PLACE_TYPES or m.relation == "demonym" or after[:1] in "-–":
             continue
         before = doc.text[max(sent.start, m.start - 12):m.start].split()
-        after = doc.text[m.end:m.end + 4]
         if (before and before[-1].lower() in lex.prepositions) or (
                 lex.suffixes and (m.text.lower().endswith(lex.suffixes)
                                   or after.lower().startswith(lex.suffixes))):
