@@ -171,7 +171,7 @@ def _place(doc: Document, sent: Sentence, mentions: list[Mention], trig: Trigger
     for m in mentions:
         after = doc.text[m.end:m.end + 4]
         # "Russian press", "in Russia-Kazakhstan relations": adjectives, not places
-        if m.type not in PLACE_TYPES or m.relation == "demonym" or after[:1] in "-–":
+        if m.type not in PLACE_TYPES or m.relation == "demonym" or after.startswith(("-", "–")):
             continue
         before = doc.text[max(sent.start, m.start - 12):m.start].split()
         if (before and before[-1].lower() in lex.prepositions) or (
