@@ -19,7 +19,7 @@ from dossier.extract.periods import PeriodMention, choose_period, period_finder
 from dossier.extract.speakers import assign_speakers
 from dossier.model import Document, Figure, Sentence
 from dossier.nlp.numbers import Quantity, lexicon, scanner
-from dossier.nlp.numbers.lexicon import alt
+from dossier.nlp.numbers.phrases import KeyedPhrases, alt
 
 _CLAUSE = re.compile(r"[;:()\[\]«»“”\"]|,(?!\d)|\s[–—-]\s|\n")
 _FLOWS = ("trade_turnover", "exports", "imports")
@@ -36,9 +36,9 @@ _MEASURE = {
 class Cues:
     """Compiled figure cues of one language."""
 
-    metrics: re.Pattern[str]
+    metrics: KeyedPhrases
     stock: re.Pattern[str]
-    counts: re.Pattern[str]
+    counts: KeyedPhrases
     measures: list[tuple[re.Pattern[str], str]]
     target: re.Pattern[str]
     target_after: re.Pattern[str]
@@ -46,28 +46,21 @@ class Cues:
     current: re.Pattern[str]
 
 
-def _named(table: dict[str, list[str]]) -> re.Pattern[str]:
-    """Return one regex with a named group per key of ``table``."""
-    parts = [f"(?P<{k}>{alt(v)})" for k, v in table.items() if v]
-    return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
-
-
 @lru_cache(maxsize=32)
 def cues(language: str | None) -> Cues:
-    """Return the compiled figure cues for ``language``."""
+    """Return the compiled figure cues for ``language`` (phrase regexes are case-insensitive)."""
     lex = lexicon(language)
     metrics = {k: v for k, v in lex.section("metrics").items() if k != "stock"}
     k = lex.section("kind")
-    flags = re.IGNORECASE
     return Cues(
-        metrics=_named(metrics),
-        stock=re.compile(alt(lex.section("metrics").get("stock", [])), flags),
-        counts=_named(lex.section("counts")),
-        measures=[(re.compile(alt([cue]), flags), m) for cue, m in lex.section("measures").items()],
-        target=re.compile(alt(k.get("target", [])), flags),
-        target_after=re.compile(alt(k.get("target_after", [])), flags),
-        forecast=re.compile(alt(k.get("forecast", [])), flags),
-        current=re.compile(rf"{alt(k.get('current', []))}\W*(?:\w+\W+){{0,2}}$", flags),
+        metrics=KeyedPhrases(metrics),
+        stock=re.compile(alt(lex.section("metrics").get("stock", []))),
+        counts=KeyedPhrases(lex.section("counts")),
+        measures=[(re.compile(alt([cue])), m) for cue, m in lex.section("measures").items()],
+        target=re.compile(alt(k.get("target", []))),
+        target_after=re.compile(alt(k.get("target_after", []))),
+        forecast=re.compile(alt(k.get("forecast", []))),
+        current=re.compile(rf"{alt(k.get('current', []))}\W*(?:\w+\W+){{0,2}}$"),
     )
 
 
@@ -193,8 +186,8 @@ class _SentenceReader:
             return self._count_metric(text, pos, q)
         if q.unit == "percent":
             return None, None
-        hits = [(m.start(), m.lastgroup or "") for m in self.cues.metrics.finditer(text)
-                if m.lastgroup and (m.lastgroup != "energy" or q.unit in _ENERGY_UNITS)]
+        hits = [(start, key) for start, _, key in self.cues.metrics.finditer(text)
+                if key != "energy" or q.unit in _ENERGY_UNITS]
         metric = _nearest(hits, clause, pos) or self._previous_metric(idx, q)
         return metric, _MEASURE.get(metric) if metric else None
 
@@ -205,16 +198,15 @@ class _SentenceReader:
         prev = self.doc.sentences[idx - 1]
         if prev.paragraph != self.doc.sentences[idx].paragraph:
             return None
-        hits = [m.lastgroup for m in self.cues.metrics.finditer(prev.text)
-                if m.lastgroup and (m.lastgroup != "energy" or q.unit in _ENERGY_UNITS)]
+        hits = [key for _, _, key in self.cues.metrics.finditer(prev.text)
+                if key != "energy" or q.unit in _ENERGY_UNITS]
         return hits[-1] if hits else None
 
     def _count_metric(self, text: str, pos: int, q: Quantity) -> tuple[str | None, str | None]:
         """Return (metric, measure) of a count from its counted noun phrase."""
         noun = q.noun or ""
         after = text[pos:pos + len(q.surface) + 48]  # "Nove filiali di importanti università"
-        m = self.cues.counts.search(noun) or self.cues.counts.search(_CLAUSE.split(after)[0])
-        metric = m.lastgroup if m else None
+        metric = self.cues.counts.search(noun) or self.cues.counts.search(_CLAUSE.split(after)[0])
         measure = next((name for rx, name in self.cues.measures if rx.search(noun)), None)
         if metric and not measure:
             measure = _MEASURE.get(metric)

@@ -14,6 +14,8 @@ from dossier.nlp.numbers.lexicon import SPACE, NumberLexicon, alt, lexicon
 from dossier.nlp.numbers.words import WordNumbers
 
 _YEAR = r"(?<![\d.,$€£])(?P<y>(?:1[89]|20)\d{2})(?![\d%])"
+#: the same, starting with a character class so a scan jumps from "1"/"2" to the next
+_YEAR_SCAN = r"(?P<y>[12](?<![\d.,$€£][12])(?:(?<=1)[89]|(?<=2)0)\d{2})(?![\d%])"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -33,12 +35,13 @@ class PeriodFinder:
         p = lex.section("period")
         flags = re.IGNORECASE
         self._words = WordNumbers(lex.words, list(lex.data.get("words", {}).get("connectors", [])))
-        article = r"(?:(?:the|il|l'|le|la|o|el|de|del)\s+)?(?:year\s+|anno\s+|ano\s+|года\s+)?"
-        self._by = re.compile(rf"(?<!\w)(?:{alt(p.get('by', []))}){SPACE}{article}{_YEAR}", flags)
-        self._year = re.compile(_YEAR)
+        article = r"(?i:(?:(?:the|il|l'|le|la|o|el|de|del)\s+)?(?:year\s+|anno\s+|ano\s+|года\s+)?)"
+        by = alt(p.get("by", []))  # alt() puts the word boundary in itself
+        self._by = re.compile(rf"{by}{SPACE}{article}{_YEAR}")
+        self._year = re.compile(_YEAR_SCAN)
         self._spans = [(re.compile(p[k], flags), k)
                        for k in ("first_months_re", "half_re") if p.get(k)]
-        self._relative = [(re.compile(alt(p.get(k, [])), flags), d)
+        self._relative = [(re.compile(alt(p.get(k, []))), d)
                           for k, d in (("last_year", -1), ("this_year", 0), ("next_year", 1))]
 
     def find(self, text: str, published: str | None) -> list[PeriodMention]:
