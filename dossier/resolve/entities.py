@@ -18,6 +18,8 @@ import pycountry
 from rapidfuzz import fuzz
 
 from dossier.model import Document, Entity, EntityType
+from dossier.nlp.entities.config import load_config
+from dossier.nlp.entities.evidence import lower_words, short_name
 from dossier.nlp.entities.gazetteer import load_gazetteer
 from dossier.nlp.entities.normalize import latin, phonetic, skeleton
 
@@ -34,6 +36,7 @@ class _KeyInfo:
     forms: Counter[str] = field(default_factory=Counter)
     documents: set[str] = field(default_factory=set)
     demonyms: Counter[str] = field(default_factory=Counter)
+    short: Counter[str] = field(default_factory=Counter)  # "Skolkovo" of a longer org name
 
 
 class _UnionFind:
@@ -64,6 +67,7 @@ def _collect(docs: Sequence[Document]) -> dict[str, _KeyInfo]:
     """Gather surface forms and documents per key; a demonym is a relation, not an alias."""
     infos: dict[str, _KeyInfo] = {}
     for doc in docs:
+        lower: frozenset[str] | None = None
         for m in doc.mentions:
             info = infos.setdefault(m.key, _KeyInfo(key=m.key, type=m.type))
             if m.relation == "demonym":
@@ -71,7 +75,20 @@ def _collect(docs: Sequence[Document]) -> dict[str, _KeyInfo]:
             else:
                 info.forms[m.text] += 1
             info.documents.add(doc.id)  # a demonym refers to the country, so it counts here
+            if m.type == "organization" and m.source == "cue":
+                lower = lower_words(doc.text) if lower is None else lower
+                short = _short_alias(m.text, doc.language, lower)
+                if short:
+                    info.short[short] += 1
     return infos
+
+
+def _short_alias(name: str, language: str | None, lower: frozenset[str]) -> str | None:
+    """Short alias of an organisation named after a person or place (an alias only: a lone
+    "Lomonosov" may be the scientist, so it is never merged on this)."""
+    cfg = load_config(language)
+    links = cfg.connectors | frozenset(cfg.demonyms)
+    return short_name(name, cfg.org_heads, links, cfg.not_names | cfg.stopwords, lower)
 
 
 def _name_tokens(info: _KeyInfo) -> list[str]:
@@ -208,7 +225,11 @@ def _entity(eid: str, name: str, typ: str, members: list[_KeyInfo], docs: list[s
     for m in members:
         forms.update(m.forms)
         demonyms.update(m.demonyms)
-    aliases = [name, *(f for f, _ in forms.most_common()), *_english_aliases(root.rstrip("'"))]
+    short = Counter[str]()
+    for m in members:
+        short.update(m.short)
+    aliases = [name, *(f for f, _ in forms.most_common()), *_english_aliases(root.rstrip("'")),
+               *(f for f, _ in short.most_common())]
     related = {"demonyms": ", ".join(sorted(demonyms))} if demonyms else {}
     etype: EntityType = typ  # type: ignore[assignment]
     return Entity(id=eid, name=name, type=etype, aliases=list(dict.fromkeys(aliases)),

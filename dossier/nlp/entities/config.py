@@ -23,6 +23,7 @@ class LangConfig:
     org_heads: frozenset[str]
     place_heads: frozenset[str]
     reporting_verbs: frozenset[str]
+    indefinite_articles: frozenset[str] = frozenset()
     demonyms: dict[str, str] = field(default_factory=dict)  # folded word -> alpha-2
     demonym_prefixes: tuple[tuple[str, str], ...] = ()
     common_suffixes: tuple[str, ...] = ()
@@ -74,6 +75,7 @@ def load_config(code: str | None) -> LangConfig:
         not_names=_words(data, "not_names"), person_titles=_words(data, "person_titles"),
         org_heads=_words(data, "org_heads"), place_heads=_words(data, "place_heads"),
         reporting_verbs=_words(data, "reporting_verbs"), demonyms=demonyms,
+        indefinite_articles=_words(data, "indefinite_articles"),
         demonym_prefixes=tuple(sorted(prefixes, key=lambda p: -len(p[0]))),
         case_endings=endings,
         common_suffixes=tuple(fold(x) for x in data.get("common_suffixes", [])),

@@ -21,6 +21,15 @@ import pycountry
 
 from dossier.model import Document, EntityType, Mention
 from dossier.nlp.entities.config import LangConfig, load_config
+from dossier.nlp.entities.evidence import (
+    all_common,
+    closes_quote,
+    inside,
+    lower_words,
+    mixed_case,
+    opens_clause,
+    weak_regions,
+)
 from dossier.nlp.entities.gazetteer import (
     TOKEN,
     GazEntry,
@@ -46,6 +55,8 @@ class Tok:
     cap: bool  # starts with an upper-case letter
     upper: bool  # all letters upper case (two or more)
     joined: bool  # only spaces separate it from the previous token
+    initial: bool = False  # starts the sentence or a clause (after a quote, colon, list number)
+    quoted: bool = False  # a closing quote follows: «Professionalitet» is a quoted name
 
 
 @dataclass(slots=True)
@@ -56,6 +67,7 @@ class Cand:
     words: list[str]  # folded tokens
     weak: bool = False  # needs support elsewhere in the document
     shape_only: bool = False  # typed by shape, not by any cue
+    lexical: bool = True  # a cue or shape candidate, not a gazetteer or demonym match
 
 
 @dataclass(slots=True)
@@ -86,8 +98,13 @@ class EntityStage:
         headline = not shouting and _is_headline(toks, cfg)
         taken = [False] * len(toks)
         out = _gazetteer_pass(toks, si, cfg, gaz, taken, self.max_tokens, shouting)
-        out.extend(_demonym_pass(toks, si, cfg, taken))
-        out.extend(_candidate_pass(toks, si, cfg, taken, shouting, headline))
+        dems = _demonym_pass(toks, si, cfg, taken)
+        dem = {k for k, t in enumerate(toks) if any(c.mention.start == t.start for c in dems)}
+        cands = _candidate_pass(toks, si, cfg, taken, shouting, headline, dem)
+        orgs = [c.mention for c in cands if c.mention.type == "organization"]
+        # "Università Nazionale Kazaka Al-Farabi": the adjective belongs to the name there
+        out.extend(c for c in dems if not any(o.start <= c.mention.start < o.end for o in orgs))
+        out.extend(cands)
         return out
 
 
@@ -104,10 +121,26 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     for m in TOKEN.finditer(text, start, end):
         word = m.group()
         gap = text[prev:m.start()]
+        if out:
+            out[-1].quoted = closes_quote(gap)
+        # "Lisa Marie B. Bastos": an initial and its full stop stay inside the name
+        after_initial = bool(out) and gap.strip() == "." and len(out[-1].text) == 1 \
+            and out[-1].cap and word[0].isupper()
         out.append(Tok(start=m.start(), end=m.end(), text=word, f=fold(word), cap=word[0].isupper(),
-                       upper=is_upper_acronym(word), joined=not gap.strip() and bool(out)))
+                       upper=is_upper_acronym(word),
+                       joined=bool(out) and (not gap.strip() or after_initial),
+                       initial=not out or opens_clause(gap) or _after_list_number(out, gap)))
         prev = m.end()
+    if out:
+        out[-1].quoted = closes_quote(text[prev:end])
     return out
+
+
+def _after_list_number(out: list[Tok], gap: str) -> bool:
+    """'2) Creare ...', 'b. Localizzare': the word after a list number starts a clause."""
+    last = out[-1] if out else None
+    return last is not None and last.initial and gap.strip() in (")", ".") \
+        and (last.text.isdigit() or len(last.text) == 1)
 
 
 def _is_shouting(toks: list[Tok]) -> bool:
@@ -164,7 +197,7 @@ def _gazetteer_pass(toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer,
                 hit = None  # "Kazakh" is the adjective, not the town in Azerbaijan
             if hit is not None:
                 m = _mention(toks, i, i + n, si, hit.type, hit.key, "gazetteer")  # type: ignore[arg-type]
-                out.append(Cand(mention=m, words=[t.f for t in toks[i:i + n]]))
+                out.append(Cand(mention=m, words=[t.f for t in toks[i:i + n]], lexical=False))
                 taken[i:i + n] = [True] * n
                 i += n
                 break
@@ -187,7 +220,7 @@ def _hyphen_parts(tok: Tok, si: int, gaz: Gazetteer, taken: list[bool], i: int) 
         assert hit is not None
         m = Mention(start=start, end=start + len(part), text="", type=hit.type,  # type: ignore[arg-type]
                     key=hit.key, sentence=si, source="gazetteer")
-        out.append(Cand(mention=m, words=[fold(part)]))
+        out.append(Cand(mention=m, words=[fold(part)], lexical=False))
         start += len(part) + 1
     taken[i] = True
     return out
@@ -204,6 +237,9 @@ def _inside_name(toks: list[Tok], i: int, hit: GazEntry, cfg: LangConfig) -> boo
         return False
     # a city after a name is usually a separate word ("Тоқаев Мәскеуде"); a firm is not
     left = hit.type == "organization" and i > 1 and toks[i].joined and _namelike(toks[i - 1], cfg)
+    # ... but a town after an initial ("Lisa Marie B. Bastos") or an acronym ("BRICS Summit") is
+    if i > 0 and toks[i].joined and (toks[i - 1].upper or len(toks[i - 1].text) == 1):
+        left = left or (hit.type == "place" and toks[i - 1].cap)
     right = i + 1 < len(toks) and toks[i + 1].joined and _namelike(toks[i + 1], cfg) \
         and load_gazetteer().find((toks[i + 1].f,)) is None
     return left or right
@@ -216,13 +252,13 @@ def _demonym_pass(toks: list[Tok], si: int, cfg: LangConfig, taken: list[bool]) 
         code = None if taken[i] else cfg.demonym(t.f)
         if code is not None:
             m = _mention(toks, i, i + 1, si, "country", f"country:{code}", "demonym", "demonym")
-            out.append(Cand(mention=m, words=[t.f]))
+            out.append(Cand(mention=m, words=[t.f], lexical=False))
             taken[i] = True
     return out
 
 
 def _candidate_pass(toks: list[Tok], si: int, cfg: LangConfig, taken: list[bool],
-                    shouting: bool, headline: bool) -> list[Cand]:
+                    shouting: bool, headline: bool, dem: set[int]) -> list[Cand]:
     """Runs of capitalised words not claimed by a gazetteer, typed by cues and shape."""
     out: list[Cand] = []
     i = 0
@@ -231,7 +267,7 @@ def _candidate_pass(toks: list[Tok], si: int, cfg: LangConfig, taken: list[bool]
         if taken[i] or not t.cap or (t.f in cfg.stopwords and not t.upper):
             i += 1
             continue
-        j = _extend(toks, i, cfg, taken)
+        j = _extend(toks, i, cfg, taken, dem)
         words = [x.f for x in toks[i:j]]
         lead, titled = _title_end(words, cfg)
         if lead < len(words):
@@ -257,10 +293,13 @@ def _title_end(words: list[str], cfg: LangConfig) -> tuple[int, bool]:
     return lead, titled
 
 
-def _extend(toks: list[Tok], i: int, cfg: LangConfig, taken: list[bool]) -> int:
-    """End of the capitalised run starting at i, across connectors (da, di, von, of)."""
+def _extend(toks: list[Tok], i: int, cfg: LangConfig, taken: list[bool],
+            dem: set[int] | None = None) -> int:
+    """End of the capitalised run starting at i, across connectors (da, di, von, of); an
+    organisation name also takes capitalised demonyms (Università Nazionale Kazaka)."""
     j, org = i + 1, toks[i].f in cfg.org_heads
-    while j < len(toks) and toks[j].joined and not taken[j]:
+    while j < len(toks) and toks[j].joined and (
+            not taken[j] or (org and dem is not None and j in dem and toks[j].cap)):
         t = toks[j]
         if t.cap and (t.f not in cfg.stopwords or t.upper):
             org = org or t.f in cfg.org_heads
@@ -269,22 +308,33 @@ def _extend(toks: list[Tok], i: int, cfg: LangConfig, taken: list[bool]) -> int:
                 and toks[j + 1].joined and toks[j + 1].cap and not taken[j + 1]:
             j += 2
             org = org or toks[j - 1].f in cfg.org_heads
+        elif org and _article_link(toks, j, cfg, taken):
+            j += 3  # "Organizzazione per la Lingua", "Organization for the Prohibition"
         else:
             break
     return j
+
+
+def _article_link(toks: list[Tok], j: int, cfg: LangConfig, taken: list[bool]) -> bool:
+    """An organisation connector and an article between two capitalised words."""
+    if j + 2 >= len(toks) or not (toks[j + 1].joined and toks[j + 2].joined):
+        return False
+    return toks[j].f in cfg.org_connectors | cfg.connectors and toks[j + 1].f in cfg.stopwords \
+        and not toks[j + 1].cap and toks[j + 2].cap and not taken[j + 2]
 
 
 def _classify(toks: list[Tok], i: int, j: int, si: int, cfg: LangConfig, taken: list[bool],
               titled: bool, shouting: bool, headline: bool) -> Cand | None:
     """Type a capitalised run from cues, then by shape; weak when only the shape speaks."""
     words = [t.f for t in toks[i:j]]
-    if all(w in cfg.not_names or w in cfg.stopwords for w in words):
+    parts = [p for w in words for p in w.split("-")]  # "North-South" is two common words
+    if all(w in cfg.not_names or w in cfg.stopwords for w in parts):
         return None
     name = " ".join(t.text for t in toks[i:j])
     cue = _cue_type(toks, i, j, cfg, taken, titled)
     if cue is not None:
         return Cand(mention=_mention(toks, i, j, si, cue, _key(cue, name, cfg), "cue"), words=words)
-    single, initial = j - i == 1, i == 0
+    single, initial = j - i == 1, toks[i].initial and not toks[j - 1].quoted
     if single and toks[i].upper and toks[i].text in currency_codes():
         return None
     if single and toks[i].upper and not shouting:
@@ -294,8 +344,11 @@ def _classify(toks: list[Tok], i: int, j: int, si: int, cfg: LangConfig, taken: 
         typ = "person"
     else:
         typ = "other"
-    weak = shouting or headline or cfg.nouns_capitalised or (single and initial) or \
-        (any(t.upper for t in toks[i:j]) and not single)
+    # "un Consolato Generale": a capitalised phrase after an indefinite article is common
+    indefinite = i > 0 and toks[i - 1].f in cfg.indefinite_articles and toks[i].joined
+    weak = shouting or headline or cfg.nouns_capitalised or (single and initial) or indefinite or \
+        (any(t.upper for t in toks[i:j]) and not single) or \
+        (single and toks[i].upper and len(toks[i].text) <= 2)  # "IT", "AI": unknown pairs
     m = _mention(toks, i, j, si, typ, _key(typ, name, cfg), "shape")
     return Cand(mention=m, words=words, weak=weak, shape_only=True)
 
@@ -310,7 +363,9 @@ def _cue_type(toks: list[Tok], i: int, j: int, cfg: LangConfig, taken: list[bool
         return "place"
     if titled or _title_before(toks, i, cfg, taken):
         return "person"
+    # only spaces between name and verb: "Energia Nucleare: Ha annunciato" is a label
     after = [t.f for t in toks[j:j + 2]]
+    after = after[:next((k for k, t in enumerate(toks[j:j + 2]) if not t.joined), 2)]
     if after and (after[0] in cfg.reporting_verbs or " ".join(after) in cfg.reporting_verbs):
         return "person"
     return None
@@ -337,12 +392,9 @@ def resolve_in_document(cands: list[Cand], text: str, cfg: LangConfig) -> list[M
     """Share keys inside a document and drop weak candidates nothing supports."""
     for c in cands:
         c.mention.text = text[c.mention.start:c.mention.end]
+    _mark_layout_and_case(cands, text, cfg)
     surnames = _surname_index(cands, cfg)
     _link_acronyms(cands, text)
-    lower = {fold(w) for w in TOKEN.findall(text) if w.islower()}
-    for c in cands:  # a capitalised word also written in lower case is a common word
-        if c.shape_only and len(c.words) == 1 and c.words[0] in lower:
-            c.weak = True
     seen = {" ".join(c.words) for c in cands if not c.weak}
     out: list[Mention] = []
     for c in cands:
@@ -356,6 +408,29 @@ def resolve_in_document(cands: list[Cand], text: str, cfg: LangConfig) -> list[M
         out.append(m)
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+def _mark_layout_and_case(cands: list[Cand], text: str, cfg: LangConfig) -> None:
+    """Weak: shape spans in headings or labels, and spans made only of common words."""
+    regions = weak_regions(text)
+    lower = lower_words(text)
+    skip = cfg.connectors | cfg.stopwords
+    for c in cands:
+        m = c.mention
+        if not c.lexical:
+            # a one-word town that the text also writes in lower case ("Centro", "Summit")
+            c.weak = c.weak or (m.type == "place" and len(c.words) == 1
+                                and c.words[0] in lower and m.key[6:].isdigit())
+        else:  # "LabGRIMA", "EuroChem": inner capitals are no typography
+            layout = inside(m.start, m.end, regions) and not mixed_case(m.text) \
+                and (c.shape_only or not _strong_cue(c, text))
+            common = c.shape_only and all_common(c.words, lower, skip, cfg.common_suffixes)
+            c.weak = c.weak or layout or common
+
+
+def _strong_cue(c: Cand, text: str) -> bool:
+    """A cue candidate whose cue sits inside the span itself (org head, title) - not a label."""
+    return ":" not in text[c.mention.end:c.mention.end + 2]
 
 
 def _surname_index(cands: list[Cand], cfg: LangConfig) -> dict[str, str]:
