@@ -9,7 +9,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier.ingest.files import iter_inputs
+from dossier.ingest.dedup import NearDuplicates
+from dossier.ingest.sources import SourceOptions, iter_sources
 from dossier.model import Document, Failure
 from dossier.pipeline import DEFAULT_STAGES, Pipeline, StageError, build_pipeline
 from dossier.store import Store
@@ -21,6 +22,8 @@ class BuildReport:
 
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    filtered: list[str] = field(default_factory=list)  # outside --lang / --since
+    duplicates: dict[str, str] = field(default_factory=dict)  # id -> earlier near-duplicate
     failed: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -87,26 +90,33 @@ def _run_chunk(pool: ProcessPoolExecutor, items: list[Document | Failure]
 def build(
     sources: Iterable[str | Path], store: Store, *, pipeline: Pipeline | None = None,
     force: bool = False, batch_size: int = 64, corpus: bool = True, workers: int = 1,
+    options: SourceOptions | None = None, dedup: bool = True,
     on_document: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Ingest ``sources`` into ``store``; re-running on the same input changes nothing.
 
+    Sources are files, folders, WARC archives or http(s) URLs (articles, feeds, sitemaps).
     ``workers`` > 1 runs the per-document stages in that many processes, with the same
-    results as one process (documents are written in input order).
+    results as one process (documents are written in input order). Near-duplicates of
+    earlier documents (syndicated copies) are stored but linked, not counted in conflicts.
     """
     started = time.perf_counter()
+    opts = options or SourceOptions()
     report = BuildReport()
     batch: list[Document] = []
+    signatures: dict[str, bytes] = {}
     seen: set[str] = set()
+    near = load_duplicates(store) if dedup else None
 
     def flush() -> None:
         if batch:
-            store.write_documents(batch)
+            store.write_documents(batch, signatures)
             report.added.extend(d.id for d in batch)
             batch.clear()
+            signatures.clear()
 
     def todo() -> Iterator[Document | Failure]:
-        for item in iter_inputs(sources):
+        for item in iter_sources(sources, opts):
             if isinstance(item, Document) and (
                     item.id in seen or (not force and store.has_document(item.id))):
                 if item.id not in seen:
@@ -122,7 +132,11 @@ def build(
     for result in _results(todo(), pipeline, workers, batch_size * max(workers, 1)):
         if isinstance(result, Failure):
             report.failed.append(result)
+        elif not _wanted(result, opts):
+            report.filtered.append(result.id)
         else:
+            if near is not None:
+                _link_duplicate(result, near, signatures, report)
             batch.append(result)
             if len(batch) >= batch_size:
                 flush()
@@ -136,3 +150,29 @@ def build(
         update_corpus(store)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _wanted(doc: Document, opts: SourceOptions) -> bool:
+    """Apply ``--lang`` / ``--since`` to a processed document (undated ones are kept out)."""
+    if opts.lang and doc.language != opts.lang.lower():
+        return False
+    return not (opts.since and (doc.published is None or doc.published < opts.since))
+
+
+def load_duplicates(store: Store) -> NearDuplicates:
+    """Return the near-duplicate index of the stored documents (from their signatures)."""
+    index = NearDuplicates()
+    for doc_id, hashes in store.iter_signatures():
+        index.insert_signature(doc_id, hashes)
+    return index
+
+
+def _link_duplicate(doc: Document, near: NearDuplicates, signatures: dict[str, bytes],
+                    report: BuildReport) -> None:
+    earlier = near.add(doc.id, doc.text)
+    if earlier:
+        doc.duplicate_of = earlier[0]
+        report.duplicates[doc.id] = earlier[0]
+    packed = near.signature_bytes(doc.id)
+    if packed is not None:
+        signatures[doc.id] = packed

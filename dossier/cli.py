@@ -24,6 +24,7 @@ from rich.text import Text
 from dossier import cli_query, cli_serve
 from dossier.build import BuildReport, build
 from dossier.export import WRITERS, export
+from dossier.ingest.sources import SourceOptions
 from dossier.store import Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -47,15 +48,15 @@ class _Rate(TextColumn):
         return Text(f"{rate:.1f} docs/s")
 
 
-def run_build(sources: list[str], db: str, *, force: bool = False,
-              workers: int = 1) -> BuildReport:
+def run_build(sources: list[str], db: str, *, force: bool = False, workers: int = 1,
+              options: SourceOptions | None = None) -> BuildReport:
     """Build with a progress bar on the console."""
     store = Store(db)
     try:
         with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
                       _Rate(), TimeElapsedColumn(), console=console, transient=True) as bar:
             task = bar.add_task("build", total=None)
-            report = build(sources, store, force=force, workers=workers,
+            report = build(sources, store, force=force, workers=workers, options=options,
                            on_document=lambda _src: bar.advance(task))
     finally:
         store.close()
@@ -67,23 +68,44 @@ def print_report(report: BuildReport) -> None:
     """Print the build summary with the reason for each failure."""
     console.print(f"[green]{len(report.added)} added[/], {len(report.unchanged)} unchanged, "
                   f"[red]{len(report.failed)} failed[/] in {report.seconds:.1f} s")
+    if report.filtered:
+        console.print(f"  {len(report.filtered)} left out by --lang/--since")
+    for doc_id, earlier in report.duplicates.items():
+        console.print(f"  {doc_id[:12]} is a near-duplicate of {earlier[:12]} (linked, not "
+                      "counted twice)", highlight=False)
     for f in report.failed:
         console.print(f"  [red]failed[/] {f.source}: {f.reason}", highlight=False)
 
 
 @app.command("build")
 def build_cmd(
-    sources: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
+    sources: Annotated[list[str] | None, typer.Argument(
+        help="Files, folders, WARC files, or article/feed/sitemap URLs.")] = None,
     db: DbOption = "dossier.db",
+    urls: Annotated[Path | None, typer.Option(help="A file listing URLs, one per line.")] = None,
     force: Annotated[bool, typer.Option(help="Re-process documents already stored.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit 1 if any input failed.")] = False,
     workers: Annotated[int, typer.Option(help="Processes for the per-document stages.")] = 1,
+    lang: Annotated[str | None, typer.Option(help="Keep only this language (ISO 639-1).")]
+    = None,
+    since: Annotated[str | None, typer.Option(help="Keep only documents published on or "
+                                              "after YYYY-MM-DD.")] = None,
+    allow_private: Annotated[bool, typer.Option(help="Let the fetcher reach private and "
+                                                "loopback addresses.")] = False,
 ) -> None:
-    """Ingest files and folders and run the pipeline.
+    """Ingest files, folders, WARC archives or URLs (articles, feeds, sitemaps); run the pipeline.
 
     Example: dossier build examples/seeds --db kb.db --workers 2
     """
-    report = run_build(sources, db, force=force, workers=workers)
+    given = list(sources or [])
+    if urls is not None:
+        from dossier.ingest.web import read_url_list
+
+        given += read_url_list(urls)
+    if not given:
+        raise typer.BadParameter("name at least one source or --urls FILE")
+    options = SourceOptions(allow_private=allow_private, lang=lang, since=since)
+    report = run_build(given, db, force=force, workers=workers, options=options)
     if report.read == 0 or (strict and report.failed):
         raise typer.Exit(1)
 
@@ -103,6 +125,27 @@ def export_cmd(
     store = _open(db)
     path = export(store, fmt, out)
     console.print(f"wrote {path}")
+
+
+@app.command("watch")
+def watch_cmd(
+    feeds: Annotated[list[str], typer.Argument(help="Feed, sitemap or article URLs.")],
+    db: DbOption = "dossier.db",
+    every: Annotated[str, typer.Option(help="Interval: 30s, 15m, 1h.")] = "15m",
+    rounds: Annotated[int | None, typer.Option(help="Stop after N polls.")] = None,
+    allow_private: Annotated[bool, typer.Option(help="Let the fetcher reach private and "
+                                                "loopback addresses.")] = False,
+) -> None:
+    """Poll feeds continuously and add new articles as they appear.
+
+    Example: dossier watch https://example.org/rss.xml --every 15m --db kb.db
+    """
+    from dossier.ingest.watch import parse_interval, watch
+
+    options = SourceOptions(allow_private=allow_private)  # seen URLs carry across polls
+    watch(feeds, parse_interval(every),
+          lambda f: run_build(list(f), db, options=options), rounds=rounds,
+          on_error=lambda exc: console.print(f"[red]poll failed:[/] {exc}"))
 
 
 @app.command("report")

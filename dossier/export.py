@@ -35,6 +35,7 @@ def build_export(store: Store) -> dict[str, Any]:
         documents.append({
             "id": d.id, "source": d.source, "title": d.title, "language": d.language,
             "published": d.published, "outlet": d.outlet, "author": d.author, "url": d.url,
+            "duplicate_of": d.duplicate_of,
         })
         for i, f in enumerate(d.figures):
             figures.append({

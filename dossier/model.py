@@ -146,6 +146,7 @@ class Document:
     events: list[DocEvent] = field(default_factory=list)
     agreements: list[DocAgreement] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # metadata hints from the input
+    duplicate_of: str | None = None  # an earlier near-duplicate (syndicated copy, wire story)
 
 
 @dataclass(slots=True, kw_only=True)

@@ -70,6 +70,19 @@ class NearDuplicates:
         self._insert(doc_id, minhash)
         return found
 
+    def signature_bytes(self, doc_id: str) -> bytes | None:
+        """Return an indexed document's MinHash values packed for storage."""
+        minhash = self._hashes.get(doc_id)
+        return None if minhash is None else minhash.hashvalues.astype("<u8").tobytes()
+
+    def insert_signature(self, doc_id: str, packed: bytes) -> None:
+        """Index a document from stored :meth:`signature_bytes` (no re-hashing of its text)."""
+        if doc_id in self._hashes:
+            return
+        values = np.frombuffer(packed, dtype="<u8").astype(np.uint64)
+        scheme = MinHash(num_perm=self.num_perm).scheme  # the one signature() used
+        self._insert(doc_id, MinHash(num_perm=self.num_perm, scheme=scheme, hashvalues=values))
+
     def _insert(self, doc_id: str, minhash: MinHash) -> None:
         self._lsh.insert(doc_id, minhash)
         self._hashes[doc_id] = minhash

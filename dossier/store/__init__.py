@@ -79,7 +79,8 @@ class Store:
                 found.update(c.scalars(select(s.documents.c.id).where(s.documents.c.id.in_(chunk))))
         return found
 
-    def write_documents(self, docs: Sequence[Document]) -> None:
+    def write_documents(self, docs: Sequence[Document],
+                        signatures: dict[str, bytes] | None = None) -> None:
         """Store processed documents (replacing earlier versions) in one transaction."""
         with self.engine.begin() as c:
             ids = [d.id for d in docs]
@@ -87,6 +88,9 @@ class Store:
                 c.execute(delete(table).where(table.c.document_id.in_(ids)))
             c.execute(delete(s.documents).where(s.documents.c.id.in_(ids)))
             c.execute(insert(s.documents), [_document_row(d) for d in docs])
+            if signatures:
+                c.execute(insert(s.signatures), [{"document_id": k, "hashes": v}
+                                                 for k, v in signatures.items()])
             for d in docs:
                 self._write_facts(c, d)
                 c.execute(delete(s.sources).where(s.sources.c.source == d.source))
@@ -193,11 +197,24 @@ class Store:
                 for r in c.execute(q):
                     getattr(by_id[r.document_id], attr).append(from_data(cls, r.data))
 
-    def figure_refs(self) -> list[FigureRef]:
-        """Return every stored figure with its id and document."""
+    def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
+        """Yield (document id, MinHash signature bytes) in the order documents were added."""
+        q = (select(s.signatures.c.document_id, s.signatures.c.hashes)
+             .join(s.documents, s.documents.c.id == s.signatures.c.document_id)
+             .order_by(s.documents.c.added_at, s.documents.c.id))
         with self.engine.connect() as c:
-            rows = c.execute(select(s.figures.c.id, s.figures.c.document_id, s.figures.c.data)
-                             .order_by(s.figures.c.document_id, s.figures.c.seq))
+            for r in c.execute(q):
+                yield r.document_id, r.hashes
+
+    def figure_refs(self, *, duplicates: bool = False) -> list[FigureRef]:
+        """Return stored figures with their ids (near-duplicate documents left out by default)."""
+        q = (select(s.figures.c.id, s.figures.c.document_id, s.figures.c.data)
+             .order_by(s.figures.c.document_id, s.figures.c.seq))
+        if not duplicates:  # a syndicated copy must not count twice in conflicts
+            q = q.join(s.documents, s.documents.c.id == s.figures.c.document_id).where(
+                s.documents.c.duplicate_of.is_(None))
+        with self.engine.connect() as c:
+            rows = c.execute(q)
             return [FigureRef(id=r.id, document=r.document_id, figure=from_data(Figure, r.data))
                     for r in rows]
 
@@ -265,7 +282,7 @@ def _document_row(d: Document) -> dict[str, Any]:
     return {
         "id": d.id, "source": d.source, "url": d.url, "title": d.title, "author": d.author,
         "outlet": d.outlet, "published": d.published, "language": d.language,
-        "format": d.format, "text": d.text,
+        "format": d.format, "text": d.text, "duplicate_of": d.duplicate_of,
         "raw": zlib.compress(d.raw.encode("utf-8")) if d.raw else None,
         "data": {"boilerplate": d.boilerplate, "references": d.references,
                  "paragraphs": to_data(d.paragraphs), "sentences": to_data(d.sentences),
@@ -279,7 +296,7 @@ def _document_from_row(r: Any, *, raw: bool) -> Document:
     return Document(
         id=r.id, source=r.source, url=r.url, title=r.title, author=r.author, outlet=r.outlet,
         published=r.published, language=r.language, format=r.format,
-        text=getattr(r, "text", "") or "",
+        text=getattr(r, "text", "") or "", duplicate_of=r.duplicate_of,
         raw=zlib.decompress(r.raw).decode("utf-8") if raw and r.raw else "",
         boilerplate=list(data.get("boilerplate", [])),
         references=list(data.get("references", [])),

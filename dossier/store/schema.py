@@ -38,6 +38,7 @@ documents = Table(
     Column("format", String(8), nullable=False),
     Column("text", Text, nullable=False),
     Column("raw", LargeBinary),  # zlib-compressed decoded input, kept for re-reading
+    Column("duplicate_of", String(32), index=True),  # near-duplicate of an earlier document
     Column("data", JSON, nullable=False),  # boilerplate, references, paragraphs, sentences, meta
     Column("added_at", String(32), nullable=False, index=True),
 )
@@ -47,6 +48,13 @@ sources = Table(
     Column("source", Text, primary_key=True),
     Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"),
            nullable=False),
+)
+
+signatures = Table(  # MinHash signatures for near-duplicate detection across builds
+    "signatures", metadata,
+    Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("hashes", LargeBinary, nullable=False),
 )
 
 mentions = Table(
@@ -142,5 +150,5 @@ info = Table(
 
 Index("ix_figures_doc_seq", figures.c.document_id, figures.c.seq, unique=True)
 
-DOCUMENT_TABLES = (mentions, figures, doc_events, doc_agreements)
+DOCUMENT_TABLES = (mentions, figures, doc_events, doc_agreements, signatures)
 CORPUS_TABLES = (entities, entity_keys, events, agreements, conflicts)
