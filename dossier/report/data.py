@@ -112,7 +112,8 @@ def gather(store: Store, *, subjects: Sequence[str] | None = None, start: str | 
     metrics = _metric_blocks(refs, index, rows, query.targets(store))
     conflicts = [c for c in store.conflicts() if c.figures and all(f in rows for f in c.figures)]
     return ReportData(
-        title=title or _default_title(subjects), subjects=list(subjects or []), start=start,
+        title=title or _default_title(subjects, store.entities()), subjects=list(subjects or []),
+        start=start,
         end=end, documents=docs, languages=Counter(d.language or "?" for d in docs),
         outlets=Counter(d.outlet or "(unknown outlet)" for d in docs),
         period=(dates[0] if dates else None, dates[-1] if dates else None),
@@ -158,5 +159,10 @@ def _evidence(events: list[Event], agreements: list[Agreement]
     return out
 
 
-def _default_title(subjects: Sequence[str] | None) -> str:
+def _default_title(subjects: Sequence[str] | None, entities: list[Entity]) -> str:
+    """Name the dossier after its subjects, else the two countries most documents mention."""
+    if not subjects:
+        countries = sorted((e for e in entities if e.type == "country"),
+                           key=lambda e: (-len(e.documents), e.name))
+        subjects = [e.name for e in countries[:2]]
     return f"Dossier: {' – '.join(subjects)}" if subjects else "Dossier"
