@@ -23,7 +23,7 @@ from dossier.nlp.numbers.phrases import KeyedPhrases, alt
 
 _CLAUSE = re.compile(r"[;:()\[\]«»“”\"]|,(?!\d)|\s[–—-]\s|\n")
 _FLOWS = ("trade_turnover", "exports", "imports")
-_ENERGY_UNITS = {"tonne", "barrel", "cubic_metre", "MW", "GW", "kWh"}
+_ENERGY_UNITS = {"tonne", "barrel", "m3", "MW", "GW", "kWh"}
 _MEASURE = {
     "trade_turnover": "trade turnover", "exports": "exports", "imports": "imports",
     "investment": "investment", "investment_stock": "accumulated investment", "gdp": "GDP",

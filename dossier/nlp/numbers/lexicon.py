@@ -18,6 +18,7 @@ __all__ = ["SPACE", "NumberLexicon", "alt", "lexicon", "trie_re"]
 
 #: group separators allowed in every locale (NBSP, narrow NBSP, thin space, apostrophes)
 THIN_GROUPS = "\u00a0\u202f\u2009'’"
+_ELIDED = "'’"
 
 
 def _merge(common: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
@@ -42,6 +43,11 @@ class NumberLexicon:
     words: dict[str, int] = field(default_factory=dict)
     scales: dict[str, float] = field(default_factory=dict)
     vague: dict[str, float] = field(default_factory=dict)
+    #: words read as a number only before a scale word ("un", "полтора", "half a")
+    multipliers: dict[str, float] = field(default_factory=dict)
+    #: approximate collective numerals ("una quarantina", "une trentaine", "десяток")
+    collectives: dict[str, float] = field(default_factory=dict)
+    compound_scales: bool = False
     currency_words: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     symbols: dict[str, str] = field(default_factory=dict)
     unit_names: dict[str, str] = field(default_factory=dict)  # regex group -> unit
@@ -78,8 +84,8 @@ def _numeral_res(lex: NumberLexicon, d: dict[str, Any]) -> dict[str, str]:
     scale = alt(lex.scales)
     return {
         "num": digits, "word": words, "vague": rf"{alt(lex.vague, bounded=False)}(?!\w)",
-        "one": rf"{alt(d.get('words', {}).get('before_scale', []), bounded=False)}"
-               rf"(?={SPACE}{scale})",
+        "one": rf"{alt(lex.multipliers, bounded=False)}(?={SPACE}{scale})",
+        "collective": alt(lex.collectives),
     }
 
 
@@ -92,7 +98,11 @@ def _compile(lex: NumberLexicon) -> None:
     nf = d.get("nonfigure", {})
     cur = d.get("currency", {})
     words_cur = [w for ws in cur.get("words", {}).values() for w in ws]
-    conn = alt([*g.get("partitive", []), "d'", "d’"])
+    partitive = [*g.get("partitive", []), "d'", "d’"]
+    conn = alt(partitive)
+    # "de", "of" need a space after them; elided "d'" ("milliards d'euros") does not
+    lead = (rf"(?:{alt([w for w in partitive if w[-1] not in _ELIDED])}{SPACE}"
+            rf"|{alt([w for w in partitive if w[-1] in _ELIDED])})")
     pct = d.get("percent", {})
     quals = [w for k in ("about", "more_than", "less_than", "almost") for w in q.get(k, [])]
     space = r"[ \t\u00a0\u202f\u2009]*"
@@ -100,10 +110,10 @@ def _compile(lex: NumberLexicon) -> None:
     for kind, rx in _numeral_res(lex, d).items():
         lex.patterns["n_" + kind] = re.compile(rx)
     pats = {
-        "scale": rf"[ \t\u00a0\u202f\u2009]*(?:{conn}{SPACE})?(?P<s>{alt(lex.scales)})\.?",
+        "scale": rf"[ \t\u00a0\u202f\u2009]*{lead}?(?P<s>{alt(lex.scales)})\.?",
         "attached": r"(?P<s>bn|mn|tn|k|m|b|M|B|K|BN)(?![\w])",
         "range": rf"{SPACE}?[-–—]{SPACE}?(?P<n>\d+(?:[.,]\d+)?)(?![\d/])",
-        "cur_after": rf"[ \t\u00a0\u202f\u2009]*(?:{conn}{SPACE})?(?P<c>{alt(words_cur)})",
+        "cur_after": rf"[ \t\u00a0\u202f\u2009]*{lead}?(?P<c>{alt(words_cur)})",
         "code_after": rf"[ \t\u00a0\u202f\u2009]*(?P<c>{alt(list(lex.symbols))})",
         "sym_before": rf"(?P<c>{alt(list(lex.symbols), bounded=False)})[ \u00a0]?$",
         "pct_after": rf"{space}(?:{alt(pct.get('after', []), bounded=False)})(?!\w)",
@@ -113,6 +123,11 @@ def _compile(lex: NumberLexicon) -> None:
         "ordinal": nf.get("ordinal_re", r"(?!x)x"),
         "stop": rf"(?:{alt(g.get('stopwords', []))})$",
         "partitive": rf"{SPACE}(?:{conn})(?:{SPACE}{arts})?{SPACE}",
+        "partitive_elided": rf"{SPACE}(?:{lead})",  # before a collective's noun
+        "label": rf"(?:{alt(nf.get('labels', []))})[ \t\u00a0]*$",
+        "suffix": g.get("suffix_re", r"(?!x)x"),
+        "noun_before": g.get("noun_before_re", r"(?!x)x") + "$",
+        "compound": rf"{SPACE}(?P<n>\d{{1,3}})(?![\d.,]\d)",
         "q_before": rf"(?P<q>{alt(quals)})(?:{SPACE}{arts})?[ \t\u00a0]*$",
         "q_after": "|".join(f"(?P<{k}>{r})" for k, r in q.get("post_re", {}).items()) or r"(?!x)x",
     }
@@ -127,7 +142,7 @@ def _compile(lex: NumberLexicon) -> None:
         lex.unit_names[f"u{i}"] = unit
         groups.append(f"(?P<u{i}>{alt(names)})")
     lex.patterns["unit"] = re.compile(
-        rf"{space}(?:{conn}{SPACE})?(?:{'|'.join(groups) or '(?!x)x'})", flags)
+        rf"{space}{lead}?(?:{'|'.join(groups) or '(?!x)x'})", flags)
     for code, names in cur.get("words", {}).items():
         lex.currency_words.append((re.compile(alt(names), flags), code))
 
@@ -148,6 +163,10 @@ def lexicon(language: str | None) -> NumberLexicon:
         space_groups=bool(num.get("space_groups", False)), words=words,
         scales={k: float(v) for k, v in data.get("scales", {}).items()},
         vague={k: float(v) for k, v in data.get("vague", {}).items()},
+        multipliers={**{w: 1.0 for w in data.get("words", {}).get("before_scale", [])},
+                     **{k: float(v) for k, v in data.get("multipliers", {}).items()}},
+        collectives={k: float(v) for k, v in data.get("collectives", {}).items()},
+        compound_scales=bool(num.get("compound_scales", False)),
         symbols=dict(data.get("currency", {}).get("symbols", {})),
     )
     for c in data.get("currency", {}).get("codes", []):

@@ -20,9 +20,10 @@ _MASK_DIGITS = re.compile(  # one leading \d lets the regex engine skip ahead fa
     r"|\d{3}\s?[-–—/]\s?(?:\d{4}|\d{2}))\b"  # 2026–2030, 2024/25
 )
 _MASK_LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.\w+")
-_KINDS = ("num", "word", "vague", "one")
+_KINDS = ("num", "word", "vague", "one", "collective")
 _DIGITS = re.compile(r"\d[\d.,]*")
-_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’-]*)")
+_WORD = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)")  # no space after an elided "d'"
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _NOUN_PHRASE_MAX = 4
 _YEARS = (1800, 2100)
 
@@ -106,12 +107,20 @@ class Scanner:
             if start < pos or (start and (masked[start - 1].isalnum() or (
                     kind == "num" and masked[start - 1] in ".,"))):
                 continue
-            q = self._read(masked, m, kind, bare)
+            q = self._read(masked, m, kind, bare, self._currency_before(masked, out, start))
             if q is not None:
                 q.surface = text[q.start:q.end]
                 out.append(q)
                 pos = q.end
         return out
+
+    @staticmethod
+    def _currency_before(text: str, out: list[Quantity], start: int) -> str | None:
+        """Return the currency of the previous amount in the same sentence, if any."""
+        if not out or out[-1].unit is None or len(out[-1].unit) != 3 or not out[-1].unit.isupper():
+            return None
+        prev = out[-1]
+        return None if _SENTENCE_END.search(text, prev.end, start) else prev.unit
 
     def _base(self, m: re.Match[str], kind: str) -> _Read | None:
         """Return the bare number of a candidate match."""
@@ -120,12 +129,16 @@ class Scanner:
         if kind == "word":
             v = self.words.parse(m.group())
             return None if v is None else _Read(m.start(), m.end(), float(v), "word")
-        if kind == "vague":
-            key = next(k for k in self.lex.vague if k.lower() == m.group().lower())
-            return _Read(m.start(), m.end(), self.lex.vague[key], "vague")
-        return _Read(m.start(), m.end(), 1.0, "one")
+        if kind in ("vague", "collective", "one"):
+            table = {"vague": self.lex.vague, "collective": self.lex.collectives,
+                     "one": self.lex.multipliers}[kind]
+            low = " ".join(m.group().lower().split())
+            value = next((v for k, v in table.items() if k.lower() == low), None)
+            return None if value is None else _Read(m.start(), m.end(), value, kind)
+        return None
 
-    def _read(self, text: str, m: re.Match[str], kind: str, bare: bool) -> Quantity | None:
+    def _read(self, text: str, m: re.Match[str], kind: str, bare: bool,
+              inherit: str | None = None) -> Quantity | None:
         """Extend one candidate into a quantity, or return None when it is not a figure."""
         raw = m.group() if kind == "num" else None
         r = self._base(m, kind)
@@ -145,30 +158,46 @@ class Scanner:
         if r.kind in ("vague", "one") and not r.scaled:
             return None
         self._currency_percent_unit(text, r)
+        if r.unit is None and not bare and (sm := p["suffix"].match(text, r.end)):
+            r.end = sm.end()  # "800'ü", "30-ға": a case ending on the numeral
         if r.unit is None and not bare:
             if p["duration"].match(text, r.end) or p["month_after"].match(text, r.end):
                 return None
             if r.kind == "num" and text[r.end:r.end + 1].isalpha():
                 return None  # "5G", "3D": a name, not a quantity
             noun = self._noun(text, r)
+            if inherit and r.scaled and (noun is None or not self.count_nouns.match(noun)):
+                r.unit, noun = inherit, None  # "28 млрд долларов ... до 35 миллиардов"
+                return self._quantity(text, r)
             if noun is None:
                 return None
             if r.kind == "num" and self._is_year(r.value, raw) and \
                     not self.count_nouns.match(noun):
                 return None
+            if not r.scaled and r.value != int(r.value):
+                return None  # "50,9375'te": a rate or index, not a number of things
             if r.kind == "word" and r.value < 3 and not r.scaled:
                 return None  # "i due Paesi", "the two sides": not a figure
             r.unit, r.noun = "count", noun
+        return self._quantity(text, r)
+
+    def _quantity(self, text: str, r: _Read) -> Quantity:
+        """Return the finished quantity with its qualifier."""
         approx = self._qualifier(text, r)
+        if r.kind == "vague":
+            approx = "more_than"
+        elif r.kind == "collective" and approx == "exact":
+            approx = "about"  # "una quarantina": about forty
         return Quantity(start=r.start, end=r.end, surface="", value=r.value, unit=r.unit,
-                        upper=r.upper, vague=r.kind == "vague",
-                        approx="more_than" if r.kind == "vague" else approx, noun=r.noun)
+                        upper=r.upper, vague=r.kind == "vague", approx=approx, noun=r.noun)
 
     def _not_figure_before(self, text: str, r: _Read) -> bool:
         """Return True for a number inside a name ("Soyuz-5", "G20") or after a month name."""
         before = text[max(0, r.start - 2):r.start]
         if before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalnum()):
             return True
+        if self._p["label"].search(text, max(0, r.start - 24), r.start):
+            return True  # "статье 4", "Artikel 5": a numbered label
         if r.kind == "num":
             window = text[max(0, r.start - 16):r.start]
             return bool(self._p["month_before"].search(window))
@@ -210,6 +239,24 @@ class Scanner:
             r.end, r.scaled = sm.end(), True
             if sm.group(0).endswith(".") and text[sm.end():sm.end() + 1] in ("", "\n"):
                 r.end -= 1  # a sentence-final dot is not part of "млрд."
+            if self.lex.compound_scales:
+                self._compound(text, r, mult)
+
+    def _compound(self, text: str, r: _Read, mult: float) -> None:
+        """Add the lower part of "4 bin 800", "5 milyon 300 bin" (Turkish-style numerals)."""
+        cm = self._p["compound"].match(text, r.end)
+        if cm is None or r.upper is not None:
+            return
+        low = float(cm.group("n"))
+        end = cm.end()
+        if sm := self._p["scale"].match(text, end):
+            key = sm.group("s").lower()
+            sub = next((v for k, v in self.lex.scales.items() if k.lower() == key), mult)
+            if sub >= mult:
+                return  # "5 bin 3 milyon" is not one number
+            low, end = low * sub, sm.end()
+        if low < mult:
+            r.value, r.end = r.value + low, end
 
     def _currency_percent_unit(self, text: str, r: _Read) -> None:
         """Attach a currency (before or after), a percent sign or word, or a unit."""
@@ -250,6 +297,11 @@ class Scanner:
         pos = r.end
         if am := self._p["q_after"].match(text, pos):
             pos = am.end()  # "20 binden fazla şirket": the noun follows the qualifier
+        # "una quarantina di accordi", "une trentaine d'entreprises", "десяток компаний"
+        if r.kind == "collective" and (em := self._p["partitive_elided"].match(text, pos)):
+            pos = em.end()
+        if bm := self._p["noun_before"].search(text, max(0, r.start - 60), r.start):
+            return bm.group(1)  # "şirketlerinin sayısı 4 bin 800'ü aştı": the noun came first
         pm = self._p["partitive"].match(text, pos)
         if pm:  # "76 delle 89 regioni": the noun comes after the second number
             nm = _DIGITS.match(text, pm.end())
