@@ -1,0 +1,1 @@
+"""Scale: incremental corpus steps, synthetic corpora for benchmarks, distributed runners."""
