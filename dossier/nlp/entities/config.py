@@ -24,6 +24,7 @@ class LangConfig:
     place_heads: frozenset[str]
     reporting_verbs: frozenset[str]
     indefinite_articles: frozenset[str] = frozenset()
+    org_prepositions: frozenset[str] = frozenset()
     demonyms: dict[str, str] = field(default_factory=dict)  # folded word -> alpha-2
     demonym_prefixes: tuple[tuple[str, str], ...] = ()
     common_suffixes: tuple[str, ...] = ()
@@ -76,6 +77,7 @@ def load_config(code: str | None) -> LangConfig:
         org_heads=_words(data, "org_heads"), place_heads=_words(data, "place_heads"),
         reporting_verbs=_words(data, "reporting_verbs"), demonyms=demonyms,
         indefinite_articles=_words(data, "indefinite_articles"),
+        org_prepositions=_words(data, "org_prepositions"),
         demonym_prefixes=tuple(sorted(prefixes, key=lambda p: -len(p[0]))),
         case_endings=endings,
         common_suffixes=tuple(fold(x) for x in data.get("common_suffixes", [])),

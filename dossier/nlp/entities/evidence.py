@@ -18,8 +18,9 @@ from dossier.nlp.entities.normalize import fold
 
 HEADING_MAX_WORDS = 14  # longer lines without final punctuation are prose cut by the cleaner
 LABEL_MAX_WORDS = 6  # "Relazioni Umanitarie e Culturali:" is a label; a long clause is not
-#: Opening quotes, brackets, colons, bullets and dashes: the next word starts a clause.
-CLAUSE_OPENERS = frozenset("\"“«„‘‚‹(:[•*—–;")
+#: Opening quotes, colons, bullets and dashes: the next word starts a clause. Brackets are
+#: not here: "(EFE)", "(Blue-Collar Professions)" hold names, rarely a sentence.
+CLAUSE_OPENERS = frozenset("\"“«„‘‚‹:•*—–;")
 QUOTE_CLOSERS = frozenset("\"”»’›")
 _LIST_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-z])[.)]\s*$")
 _FINAL = re.compile(r"[.!?…]['\"”’»)\]]*\s*$")

@@ -319,7 +319,7 @@ def _article_link(toks: list[Tok], j: int, cfg: LangConfig, taken: list[bool]) -
     """An organisation connector and an article between two capitalised words."""
     if j + 2 >= len(toks) or not (toks[j + 1].joined and toks[j + 2].joined):
         return False
-    return toks[j].f in cfg.org_connectors | cfg.connectors and toks[j + 1].f in cfg.stopwords \
+    return toks[j].f in cfg.org_prepositions and toks[j + 1].f in cfg.stopwords \
         and not toks[j + 1].cap and toks[j + 2].cap and not taken[j + 2]
 
 
@@ -334,7 +334,9 @@ def _classify(toks: list[Tok], i: int, j: int, si: int, cfg: LangConfig, taken: 
     cue = _cue_type(toks, i, j, cfg, taken, titled)
     if cue is not None:
         return Cand(mention=_mention(toks, i, j, si, cue, _key(cue, name, cfg), "cue"), words=words)
-    single, initial = j - i == 1, toks[i].initial and not toks[j - 1].quoted
+    # capitals of an acronym are not sentence case, so its position says nothing
+    single = j - i == 1
+    initial = toks[i].initial and not toks[j - 1].quoted and not toks[i].upper
     if single and toks[i].upper and toks[i].text in currency_codes():
         return None
     if single and toks[i].upper and not shouting:
@@ -347,8 +349,7 @@ def _classify(toks: list[Tok], i: int, j: int, si: int, cfg: LangConfig, taken: 
     # "un Consolato Generale": a capitalised phrase after an indefinite article is common
     indefinite = i > 0 and toks[i - 1].f in cfg.indefinite_articles and toks[i].joined
     weak = shouting or headline or cfg.nouns_capitalised or (single and initial) or indefinite or \
-        (any(t.upper for t in toks[i:j]) and not single) or \
-        (single and toks[i].upper and len(toks[i].text) <= 2)  # "IT", "AI": unknown pairs
+        (any(t.upper for t in toks[i:j]) and not single)
     m = _mention(toks, i, j, si, typ, _key(typ, name, cfg), "shape")
     return Cand(mention=m, words=words, weak=weak, shape_only=True)
 
@@ -422,15 +423,10 @@ def _mark_layout_and_case(cands: list[Cand], text: str, cfg: LangConfig) -> None
             c.weak = c.weak or (m.type == "place" and len(c.words) == 1
                                 and c.words[0] in lower and m.key[6:].isdigit())
         else:  # "LabGRIMA", "EuroChem": inner capitals are no typography
-            layout = inside(m.start, m.end, regions) and not mixed_case(m.text) \
-                and (c.shape_only or not _strong_cue(c, text))
+            # a head noun in Title Case ("Os Desafios da Região") is typography too
+            layout = inside(m.start, m.end, regions) and not mixed_case(m.text)
             common = c.shape_only and all_common(c.words, lower, skip, cfg.common_suffixes)
             c.weak = c.weak or layout or common
-
-
-def _strong_cue(c: Cand, text: str) -> bool:
-    """A cue candidate whose cue sits inside the span itself (org head, title) - not a label."""
-    return ":" not in text[c.mention.end:c.mention.end + 2]
 
 
 def _surname_index(cands: list[Cand], cfg: LangConfig) -> dict[str, str]:
