@@ -141,3 +141,17 @@ def test_figures_subjects_and_quote() -> None:
     assert fig.subjects == ["country:RU", "country:KZ"]
     assert fig.quote == doc.sentences[0].text
     assert doc.text[fig.start:fig.end] == fig.surface == "$28 billion"
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "speaker"), [
+    ("ru", ["\"В прошлом году экспорт вырос до 9 млрд долларов\", — заявил Путин журналистам."], "person:vladimir putin"),
+    ("ru", ["\"Мы довольны итогами года. Инвестиции превысили 3 млрд долларов\", — сказал Путин на пресс-конференции."], "person:vladimir putin"),
+    ("kk", ["«Өткен жылы экспорт 5 млрд долларға жетті», – деді Токаев."], "person:kassym-jomart tokayev"),
+    ("ru", ["Путин заявил, что отношения развиваются.", "По его словам, товарооборот превысил 28 млрд долларов."], "person:vladimir putin"),
+    ("kk", ["Токаев қарым-қатынас жақсы екенін айтты.", "Оның сөзінше, тауар айналымы 28 млрд долларға жетті."], "person:kassym-jomart tokayev"),
+    ("en", ["Tokayev said relations were strong.", "According to the president, trade reached $28 billion."], "person:kassym-jomart tokayev"),
+    ("it", ["Putin ha affermato che i rapporti sono solidi.", "Secondo il presidente, l'interscambio ha superato i 28 miliardi di euro."], "person:vladimir putin"),
+])
+def test_speakers_quotes_and_continuations(lang: str, paragraphs: list[str], speaker: str) -> None:
+    figs = figures(paragraphs, lang)
+    assert figs and all(f.speaker == speaker for f in figs)

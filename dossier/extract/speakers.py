@@ -22,6 +22,10 @@ _HEADING_MAX = 110
 _LIST_ITEM_MAX = 260
 _LABEL = re.compile(r"^[^\W\d][^:.!?]{0,40}:\s")
 _END = re.compile(r"[.!?…\"”»)]\s*$")
+#: a closing quote, then a comma and/or dash, ending right before a reporting verb
+_QUOTE_CLOSED = re.compile(r"[\"”»“]\s*,?\s*[—–-]?\s*$")
+_QUOTE_OPEN = re.compile(r"^\W{0,3}[\"“«„]")
+_QUOTE_ATTRIBUTED = re.compile(r"[\"”»]\s*,?\s*[—–-]|[\"”»],")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -33,6 +37,7 @@ class SpeakerCues:
     pronoun: re.Pattern[str]
     titles: re.Pattern[str]
     prodrop: re.Pattern[str] | None
+    continuation: re.Pattern[str] | None  # "По его словам", "Оның сөзінше": the last speaker
 
 
 @lru_cache(maxsize=32)
@@ -46,6 +51,8 @@ def speaker_cues(language: str | None) -> SpeakerCues:
         pronoun=re.compile(rf"^(?:[^,]{{0,60}},\s*)?{alt(s.get('pronouns', []))}"),
         titles=re.compile(rf"^(?:\W*{title}\W*)*$"),
         prodrop=re.compile(s["prodrop_re"]) if s.get("prodrop_re") else None,
+        continuation=re.compile(s["continuation_re"], re.IGNORECASE)
+        if s.get("continuation_re") else None,
     )
 
 
@@ -89,6 +96,8 @@ class SpeakerFinder:
         for p in persons:
             if self.cues.according.search(text, 0, p.start - s.start):
                 return self.canon[p.key]
+        if self.cues.continuation and self.cues.continuation.match(text):
+            return self.last
         verbs = [m.start() for m in self.cues.reporting.finditer(text)]
         if not verbs:
             return None
@@ -98,12 +107,20 @@ class SpeakerFinder:
             return self.canon[subjects[-1].key]
         if self.cues.pronoun.match(text) or (self.cues.prodrop and self.cues.prodrop.match(text)):
             return self.last
+        quoted = bool(_QUOTE_CLOSED.search(text, 0, first))  # '"...", — сказал Путин на ...'
         for p in persons:
             gap = text[first:p.start - s.start]
             tail = text[p.end - s.start:p.end - s.start + 1]
-            if len(gap) < 60 and tail in ("", ".", ",", ";", "!") and \
+            if len(gap) < 60 and (quoted or tail in ("", ".", ",", ";", "!")) and \
                     self.cues.titles.match(_after_verb(gap)):
                 return self.canon[p.key]
+        return None
+
+    def quote_start(self, idxs: list[int], end: int) -> int | None:
+        """Return the sentence of ``idxs`` up to ``end`` that opens the quote closed at ``end``."""
+        for i in reversed([i for i in idxs if i <= end]):
+            if _QUOTE_OPEN.match(self.doc.sentences[i].text):
+                return i
         return None
 
     def heading_person(self, idxs: list[int]) -> str | None:
@@ -137,6 +154,10 @@ class SpeakerFinder:
                 said = self.sentence_speaker(i)
                 if said:
                     current = self.last = said
+                    opened = self.quote_start(idxs, i) if _QUOTE_ATTRIBUTED.search(
+                        self.doc.sentences[i].text) else None
+                    for j in range(opened if opened is not None else i, i):
+                        out[j] = said  # a quote over several sentences, attributed at its end
                 out[i] = current or heading
             if text.rstrip().endswith(":"):
                 carry = current or previous or heading
