@@ -21,16 +21,19 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from dossier.extract.lexicon import load_lexicon, phrase_pattern
-from dossier.model import DocAgreement, Document, Mention
-from dossier.nlp.dates import DateSpan, compatible, merge, precision
+from dossier.model import DocAgreement, Document, Mention, Sentence
+from dossier.nlp.dates import DateSpan, compatible, merge, parse_partial, precision
 
 __all__ = ["find_agreements", "gloss", "merge_agreements", "same_title", "title_key"]
 
 GAP_MAX = 4  # lower-case content words (links not counted) between capitalised title words
 LOWER_MAX = 10  # words of a lower-case title after its head
 LOOKBACK = 2
+VERB_KINDS = frozenset({"plan", "programme", "agenda"})  # count only when signed or adopted
 SAME_TITLE = 85  # rapidfuzz token_set_ratio of glossed titles naming one document
 TOKEN = re.compile(r"[^\W_]+(?:[-–][^\W_]+)*['’]?|[,.;:()«»\"“”!?]")
+# Turkish case endings after an apostrophe belong to their word: "Beyannamesi'nin"
+TOKEN_SUFFIXED = re.compile(r"[^\W_]+(?:[-–][^\W_]+)*(?:['’][^\W_]*)?|[,.;:()«»\"“”!?]")
 ENGLISH_STOP = frozenset({"on", "of", "the", "and", "to", "a", "an", "for", "between", "in",
                           "at", "by", "with", "from"})
 
@@ -39,6 +42,7 @@ ENGLISH_STOP = frozenset({"on", "of", "the", "and", "to", "a", "an", "for", "bet
 class _AgreementLex:
     heads: list[tuple[re.Pattern[str], str, str]]  # pattern, kind, English head
     any_head: re.Pattern[str] | None  # all heads at once: most sentences name no document
+    plurals: re.Pattern[str] | None  # heads naming a set ("agreements"): counted, never kept
     sign: re.Pattern[str] | None
     idioms: re.Pattern[str] | None
     links: frozenset[str]
@@ -47,6 +51,9 @@ class _AgreementLex:
     glossary: dict[tuple[str, ...], str]
     glossary_len: int
     stems: list[tuple[str, str]]  # glossary keys written "stem*", longest first
+    preps: frozenset[str]  # locative prepositions ("в 2022 году" ends a title)
+    counts: frozenset[str]  # count words before a head: "una quarantina di accordi"
+    prefix_suffixes: tuple[str, ...]  # name adjectives before a head: "Aachener Vertrag"
 
 
 @lru_cache(maxsize=32)
@@ -69,11 +76,15 @@ def _alex(language: str) -> _AgreementLex:
                    key=lambda kv: len(kv[0]), reverse=True)
     return _AgreementLex(
         heads=heads, any_head=phrase_pattern(list(sec.get("heads", {}))), sign=sign,
+        plurals=phrase_pattern(list(sec.get("plurals", []))),
         idioms=phrase_pattern(list(sec.get("idioms", []))),
         links=frozenset(_fold(w) for w in sec.get("links", [])),
         stops=frozenset(_fold(w) for w in sec.get("stops", [])),
         head_final=bool(sec.get("head_final", False)), glossary=glossary,
         glossary_len=max((len(k) for k in glossary), default=1), stems=stems,
+        counts=frozenset(_fold(w) for w in sec.get("counts", [])),
+        preps=frozenset(_fold(w) for w in lex.get("place", {}).get("prepositions", [])),
+        prefix_suffixes=tuple(sec.get("prefix_suffixes", [])),
     )
 
 
@@ -83,8 +94,8 @@ def _fold(text: str) -> str:
 
 
 def _is_cap(tok: str) -> bool:
-    core = tok.split("'")[-1] or tok  # "dell'Amur" -> "Amur"
-    return core[:1].isupper() or core[:1].isdigit()
+    # "dell'Amur" (the name after the apostrophe), "Beyannamesi'nin" (a case ending after it)
+    return any(p[:1].isupper() or p[:1].isdigit() for p in re.split("['’]", tok) if p)
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
@@ -101,7 +112,8 @@ def _content(tok: str, alex: _AgreementLex) -> bool:
 def _title_span(text: str, hs: int, he: int, alex: _AgreementLex,
                 signed: bool) -> tuple[int, int, bool] | None:
     """Return (start, end, named) of the title around the head at ``hs:he``, or None."""
-    toks = _tokens(text[hs:]) if not alex.head_final else _tokens(text[:he])
+    toks = (_tokens(text[hs:]) if not alex.head_final
+            else list(TOKEN_SUFFIXED.finditer(text[:he])))
     if alex.head_final:
         toks = [m for m in toks if m.end() <= hs][::-1]
         base = 0
@@ -111,18 +123,25 @@ def _title_span(text: str, hs: int, he: int, alex: _AgreementLex,
     first = next((m.group(0) for m in toks if _content(m.group(0), alex)), "")
     named = first[:1].isalpha() and _is_cap(first)  # "Piano 2025-2027" alone names nothing
     edge, gap, count, seen_cap = None, 0, 0, False
-    for m in toks:
+    for k, m in enumerate(toks):
         tok = m.group(0)
+        prev = toks[k - 1].group(0) if k else None
         if not tok[:1].isalnum() and tok != ",":
             break
-        if _fold(tok) in alex.stops or (not named and alex.sign and alex.sign.fullmatch(tok)):
+        if _fold(tok) in alex.stops or (alex.sign and alex.sign.fullmatch(tok)):
             break
+        if not named and not _is_cap(tok) and alex.any_head and alex.any_head.fullmatch(tok):
+            break  # "соглашение о ... и меморандум о ...": a second document begins
+        if (not named and re.fullmatch(r"(?:1[89]|20)\d\d", tok) and prev is not None
+                and _fold(prev) in alex.preps):
+            break  # "Договор о союзнических отношениях в 2022 году": when, not which
         count += 1
         if named and _is_cap(tok):
             edge, gap = m, 0
             continue
-        if alex.head_final and _head_final_stop(tok, named, alex):
-            break
+        if alex.head_final and (_head_final_stop(tok, named, alex)
+                                or (not named and m.start() == 0)):
+            break  # a sentence's first word is its subject ("Тараптар ... декларацияға")
         if tok == ",":
             if not named:
                 break
@@ -154,7 +173,8 @@ def _head_final_stop(tok: str, named: bool, alex: _AgreementLex) -> bool:
     the words the glossary knows, so the sentence's subject ("екі ел басшылары") stays out.
     """
     if _is_cap(tok):
-        return not named
+        # a lower-case title may open with a name: "Дарбаза – Мақтаарал теміржолын салу ..."
+        return False
     if _fold(tok) in alex.links:
         return False
     return named or _gloss_word(tok, alex) is None
@@ -242,10 +262,43 @@ def _trim_place(text: str, ts: int, te: int, mentions: list[Mention], sent_start
     return te
 
 
-def _counted(text: str, start: int) -> bool:
-    """True when a number or a count word stands right before the head ("47 agreements")."""
-    before = text[max(0, start - 16):start].split()
-    return bool(before) and bool(re.search(r"\d", before[-1]))
+def _counted(text: str, start: int, alex: _AgreementLex) -> bool:
+    """True when a number or a count word stands right before the head ("47 agreements",
+    "una quarantina di accordi")."""
+    before = [_fold(w) for w in text[max(0, start - 40):start].split()]
+    if before and re.fullmatch(r"\d[\d.,\s]*", before[-1]):
+        return True
+    if before and before[-1] in alex.links:  # "una quarantina di accordi"
+        before = before[:-1]
+    return bool(before) and before[-1] in alex.counts
+
+
+def _coordinated(text: str, start: int, counted: list[int], alex: _AgreementLex) -> bool:
+    """True for the second head of a counted pair ("14 acuerdos y memorandos")."""
+    return any(0 < start - end <= 6 and _fold(text[end:start]) in alex.links for end in counted)
+
+
+def _prefix_start(text: str, ts: int, alex: _AgreementLex) -> int:
+    """Take a name adjective before the head into the title ("der Aachener Vertrag")."""
+    m = re.search(r"([^\W\d_]+)\s+$", text[:ts])
+    if (m and alex.prefix_suffixes and len(m.group(1)) > 4 and m.group(1)[0].isupper()
+            and m.group(1).endswith(alex.prefix_suffixes) and _fold(m.group(1)) not in alex.links):
+        return m.start(1)
+    return ts
+
+
+def _after_persons(ts: int, te: int, mentions: list[Mention], sent_start: int,
+                   alex: _AgreementLex) -> int:
+    """Start a head-final title after the signer's name ("Тоқаев ... келісімге қол қойды").
+
+    A "person" whose name holds a head word ("Şuşa Beyannamesi") is a mis-typed title.
+    """
+    for m in mentions:
+        s, e = m.start - sent_start, m.end - sent_start
+        if (m.type == "person" and ts <= s < te and e < te
+                and not (alex.any_head and alex.any_head.search(m.text))):
+            ts = max(ts, e)
+    return ts
 
 
 def _inside(mentions: list[Mention], start: int, end: int) -> bool:
@@ -266,7 +319,7 @@ def _parties(sent_mentions: list[list[Mention]], i: int, doc_top: list[str]) -> 
 def find_agreements(doc: Document, spans: list[list[DateSpan]] | None = None) -> list[
         DocAgreement]:
     """Find the named agreements of ``doc``, one record per document named."""
-    from dossier.extract.events import context_dates, sentence_dates, sentence_mentions
+    from dossier.extract.events import context_dates, is_heading, sentence_dates, sentence_mentions
 
     lang = doc.language or "en"
     alex = _alex(lang)
@@ -275,60 +328,110 @@ def find_agreements(doc: Document, spans: list[list[DateSpan]] | None = None) ->
     by_sent = sentence_mentions(doc)
     counts = Counter(m.key for m in doc.mentions if m.key.startswith("country:"))
     doc_top = [k for k, _ in counts.most_common(2)]
-    found: list[tuple[DocAgreement, bool]] = []
+    found: list[tuple[DocAgreement, bool, bool, bool]] = []
     for i, sent in enumerate(doc.sentences):
         if alex.any_head is None or not alex.any_head.search(sent.text):
             continue
-        signed = bool(alex.sign and alex.sign.search(sent.text))
-        taken: list[tuple[int, int]] = [
-            m.span() for m in (alex.idioms.finditer(sent.text) if alex.idioms else ())]
-        for pat, kind, _eng in alex.heads:
-            for m in pat.finditer(sent.text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                abs_s, abs_e = sent.start + m.start(), sent.start + m.end()
-                if _counted(sent.text, m.start()) or _inside(by_sent[i], abs_s, abs_e):
-                    continue
-                span = _title_span(sent.text, m.start(), m.end(), alex, signed)
-                if span is None:
-                    continue
-                ts, te, named = span
-                te = _trim_place(sent.text, ts, te, by_sent[i], sent.start, lang)
-                original = sent.text[ts:te].strip(" ,")
-                english, known = gloss(original, lang)
-                date = _date(spans[i], ts, te, contexts[i])
-                found.append((DocAgreement(
-                    title=english if known else original, original_title=original, date=date,
-                    parties=_parties(by_sent, i, doc_top), kind=kind, sentence=i,
-                    quote=sent.text), named))
+        # "About 20 documents were signed. Among them, an agreement on ...": the list sentence
+        # after a signing one names what was signed without a verb of its own
+        signed = any(alex.sign and alex.sign.search(doc.sentences[j].text)
+                     for j in (i, i - 1) if j >= 0)
+        heading = is_heading(sent, i == 0 or doc.sentences[i - 1].paragraph != sent.paragraph)
+        here = bool(alex.sign and alex.sign.search(sent.text))
+        for ts, te, kind, named in _titles(sent, by_sent[i], alex, lang, signed):
+            original = sent.text[ts:te].strip(" ,")
+            english, known = gloss(original, lang)
+            found.append((DocAgreement(
+                title=english if known else original, original_title=original,
+                date=_date(spans[i], ts, te, contexts[i]),
+                parties=_parties(by_sent, i, doc_top), kind=kind, sentence=i,
+                quote=sent.text), named, heading, here))
     return merge_agreements(found, lang)
+
+
+def _heads(text: str, alex: _AgreementLex) -> list[tuple[int, int, str]]:
+    """Head words of ``text`` (start, end, kind), longest first where they overlap, in the
+    order titles are read: left to right, or right to left where titles end in their head."""
+    taken = [m.span() for m in (alex.idioms.finditer(text) if alex.idioms else ())]
+    out: list[tuple[int, int, str]] = []
+    plural = [(alex.plurals, "", "")] if alex.plurals is not None else []
+    for pat, kind, _eng in [*plural, *alex.heads]:
+        for m in pat.finditer(text):
+            if all(m.end() <= s or m.start() >= e for s, e in taken):
+                taken.append(m.span())
+                out.append((m.start(), m.end(), kind))
+    return sorted(out, reverse=alex.head_final)
+
+
+def _titles(sent: Sentence, mentions: list[Mention], alex: _AgreementLex, lang: str,
+            signed: bool) -> list[tuple[int, int, str, bool]]:
+    """Titles in one sentence: (start, end, kind, named), skipping counted and nested heads."""
+    out: list[tuple[int, int, str, bool]] = []
+    counted: list[int] = []
+    text = sent.text
+    for hs, he, kind in _heads(text, alex):
+        if any(ts <= hs and he <= te for ts, te, _k, _n in out):
+            continue  # "Declaration on ... the Shusha Declaration": part of a longer title
+        if not kind or _counted(text, hs, alex) or _coordinated(text, hs, counted, alex):
+            counted.append(he)
+            continue
+        if _inside(mentions, sent.start + hs, sent.start + he):
+            continue
+        span = _title_span(text, hs, he, alex, signed)
+        # a named plan or programme without a signing is a policy ("Piano Mattei")
+        if span is None or (kind in VERB_KINDS and not signed):
+            continue
+        ts, te, named = span
+        te = _trim_place(text, ts, te, mentions, sent.start, lang)
+        if alex.head_final:
+            ts = _after_persons(ts, te, mentions, sent.start, alex)
+        else:
+            ts = _prefix_start(text, ts, alex)
+        if text[ts:te].strip(" ,"):
+            out.append((ts, te, kind, named))
+    return out
 
 
 def _date(spans: list[DateSpan], ts: int, te: int, context: str | None) -> str | None:
     """The signing date: a precise date in the sentence outside the title, else the section's."""
-    outside = [s for s in spans if (s.end <= ts or s.start >= te) and precision(s.date) >= 1
-               and not (precision(s.date) == 1 and s.end_date)]
+    usable = [s for s in spans if precision(s.date) >= 1 and not s.target
+              and not (precision(s.date) == 1 and s.end_date)]
+    outside = [s for s in usable if s.end <= ts or s.start >= te]
     if not outside:
-        return context
+        # "Aachener Vertrag von 2019": a year inside a named title dates the document
+        year = next((s.date for s in usable if precision(s.date) == 1), None)
+        return context if year is None or compatible(year, context) else year
     best = min(outside, key=lambda s: min(abs(s.end - ts), abs(s.start - te)))
     date: str | None = best.date
-    if context and compatible(date, context) and precision(date) < 3:
+    ctx = parse_partial(context)
+    # a bare "2019" does not take the section's "--08-29": the two may be years apart
+    if (ctx is not None and compatible(date, context) and precision(date) < 3
+            and (ctx.year is not None or precision(date) != 1)):
         date = merge(date, context)
     return date
 
 
-def merge_agreements(found: list[tuple[DocAgreement, bool]], language: str) -> list[
+def merge_agreements(found: list[tuple[DocAgreement, bool, bool, bool]], language: str) -> list[
         DocAgreement]:
-    """Merge repeated mentions of one agreement in a document, keeping the named mention."""
-    order = sorted(found, key=lambda f: (not f[1], f[0].sentence))
+    """Merge repeated mentions of one agreement in a document, keeping the best mention.
+
+    ``found`` holds (agreement, named, in a headline, beside a signing verb). Best: a named
+    title, then a body sentence over a headline (the body names the document in full), then
+    the sentence that reports the signing, then the first mention.
+    """
+    order = sorted(found, key=lambda f: (not f[1], f[2], not f[3], f[0].sentence))
     out: list[DocAgreement] = []
     keys: list[str] = []
-    for ag, _named in order:
+    for ag, _named, _heading, _signed in order:
         key = title_key(ag.original_title, language)
         hit = next((j for j, o in enumerate(out) if o.kind == ag.kind
                     and same_title(keys[j], key)
                     and compatible(o.date, ag.date)), None)
+        if hit is None and _heading:
+            # a headline's short name for the one document of its kind the body names
+            same_kind = [j for j, o in enumerate(out) if o.kind == ag.kind
+                         and compatible(o.date, ag.date)]
+            hit = same_kind[0] if len(same_kind) == 1 else None
         if hit is None:
             out.append(ag)
             keys.append(key)

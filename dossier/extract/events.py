@@ -24,7 +24,7 @@ from dossier.model import DocEvent, Document, EventStatus, EventType, Mention, S
 from dossier.nlp.dates import DateSpan, compatible, find_dates, merge, parse_partial, precision
 
 __all__ = [
-    "EventStage", "Trigger", "context_dates", "detect_events", "find_triggers",
+    "EventStage", "Trigger", "context_dates", "detect_events", "find_triggers", "is_heading",
     "merge_events", "sentence_dates", "sentence_mentions",
 ]
 
@@ -119,7 +119,7 @@ def sentence_mentions(doc: Document) -> list[list[Mention]]:
     return out
 
 
-def _is_heading(sentence: Sentence, first_in_paragraph: bool) -> bool:
+def is_heading(sentence: Sentence, first_in_paragraph: bool) -> bool:
     text = sentence.text.strip()
     return first_in_paragraph and len(text) <= HEADING_MAX and not text.endswith((".", "!", "?",
                                                                                  "»", '"'))
@@ -146,7 +146,7 @@ def context_dates(doc: Document, spans: list[list[DateSpan]]) -> list[str | None
         first = sent.paragraph != prev_par
         prev_par = sent.paragraph
         dated = [s for s in found if precision(s.date) >= 2 and not s.relative]
-        if dated and (_is_heading(sent, first) or (first and _dateline(sent.text, dated[0]))):
+        if dated and (is_heading(sent, first) or (first and _dateline(sent.text, dated[0]))):
             current = dated[0].date
         out.append(current)
     return out
@@ -187,7 +187,8 @@ def _place(doc: Document, sent: Sentence, mentions: list[Mention], trig: Trigger
 def _date_for(found: list[DateSpan], trig: Trigger, context: str | None) -> tuple[str | None,
                                                                                    str | None]:
     """Pick the event date: the nearest date in the sentence, else the section's date."""
-    usable = [s for s in found if not (precision(s.date) == 1 and s.end_date)]  # "2026–2030"
+    # "2026–2030" and "до 2030 года" are a programme's span and a deadline, not when it happened
+    usable = [s for s in found if not (precision(s.date) == 1 and s.end_date) and not s.target]
     best = _nearest(usable, trig.start, lambda s: (s.start + s.end) // 2)
     if best is not None and precision(best.date) >= 2:
         return _year_from(best.date, context), _year_from(best.end_date, context)

@@ -39,6 +39,7 @@ class DateSpan:
     date: str | None
     end_date: str | None = None
     relative: bool = False  # resolved against the published date
+    target: bool = False  # governed by "until"/"by" ("до 2030 года"): a deadline, not a date
 
 
 @dataclass(slots=True, frozen=True)
@@ -114,6 +115,9 @@ class _Patterns:
     year: re.Pattern[str]
     relative: re.Pattern[str] | None
     offsets: dict[str, tuple[str, int]]  # folded relative phrase -> (unit, offset)
+    until_before: re.Pattern[str] | None  # "until 2030", "до 2030 года" (word before)
+    until_after: re.Pattern[str] | None  # "2030 жылға дейін", "2030'a kadar" (word after)
+    year_words: frozenset[str]  # capitalised words that may precede a year ("im Jahr 2024")
 
 
 @lru_cache(maxsize=32)
@@ -160,7 +164,14 @@ def _patterns(language: str) -> _Patterns:
                for k, (u, o) in lex.get("relative", {}).items()}
     relative = re.compile(rf"(?<!\w)(?:{_alt(list(lex.get('relative', {})))})(?!\w)",
                           re.IGNORECASE) if offsets else None
-    return _Patterns(months, weekdays, full, month_year, weekday, numeric, yr, relative, offsets)
+    before = lex.get("until_before", [])
+    after = lex.get("until_after", [])
+    until_b = re.compile(rf"(?<!\w)(?:{_alt(before)})\s*$", re.IGNORECASE) if before else None
+    until_a = re.compile(rf"^['’]?\w*\s*(?:\w+\s+)?(?:{_alt(after)})(?!\w)",
+                         re.IGNORECASE) if after else None
+    return _Patterns(months, weekdays, full, month_year, weekday, numeric, yr, relative, offsets,
+                     until_b, until_a,
+                     frozenset(w.casefold() for w in lex.get("year_words", [])))
 
 
 def _published(published: str | None) -> dt.date | None:
@@ -267,7 +278,30 @@ def find_dates(text: str, language: str | None, published: str | None = None) ->
     for m in pat.year.finditer(text) if digits else ():
         y2 = m.group("y2")
         add(m, Partial(int(m.group("y"))), Partial(int(y2)) if y2 else None)
-    return _non_overlapping(found)
+    return [_mark_target(s, text, pat) for s in _non_overlapping(found)]
+
+
+def _mark_target(span: DateSpan, text: str, pat: _Patterns) -> DateSpan:
+    """Flag a year that dates nothing: governed by "until"/"by" ("до 2030 года", "2030 жылға
+    дейін") or part of a name ("Mundial de Fútbol 2030", "Vision 2030", "Expo 2030")."""
+    if precision(span.date) != 1 or span.end_date or not span.text.isdigit():
+        return span
+    head = text[max(0, span.start - 30):span.start]
+    tail = text[span.end:span.end + 24]
+    if _named_year(head, tail, pat) or (
+            pat.until_before is not None and pat.until_before.search(head)) or (
+            pat.until_after is not None and pat.until_after.match(tail)):
+        return DateSpan(start=span.start, end=span.end, text=span.text, date=span.date,
+                        end_date=span.end_date, relative=span.relative, target=True)
+    return span
+
+
+def _named_year(head: str, tail: str, pat: _Patterns) -> bool:
+    """True when a capitalised word (not a sentence's first) names the year ("Expo 2030")."""
+    name = re.search(r"[\w,]\s+([^\W\d_]+) $", head)
+    return (name is not None and name.group(1)[0].isupper()
+            and name.group(1).casefold() not in pat.year_words
+            and not any(c.isupper() for c in tail[:3]))
 
 
 def _non_overlapping(spans: list[DateSpan]) -> list[DateSpan]:

@@ -14,6 +14,7 @@ Agreements fuse by kind, English-glossed title similarity (rapidfuzz), date and 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -24,7 +25,7 @@ from dossier.extract.agreements import same_title, title_key
 from dossier.model import Agreement, DocAgreement, DocEvent, Document, Event, Evidence
 from dossier.nlp.dates import compatible, merge, parse_partial, precision
 
-__all__ = ["fuse_agreements", "fuse_events", "place_country"]
+__all__ = ["fuse_agreements", "fuse_events", "place_country", "written_after"]
 
 CONSULT_TYPES = frozenset({"visit", "meeting"})
 TYPE_RANK = {"visit": 0, "agreement": 1, "forum": 2, "meeting": 3, "statement": 4, "other": 5}
@@ -161,6 +162,53 @@ def _anchors(docs: Sequence[Document]) -> dict[str, str | None]:
     return out
 
 
+def written_after(doc: Document) -> dt.date | None:
+    """The latest day an undated page shows to be past: it was written after this day.
+
+    Evidence, most precise first: dates with a month that the page states with a year (not
+    deadlines, "entre enero y septiembre de 2025"), else the end of the latest period its
+    actual figures report ("2024'te ... 4,5 milyon ton": the page is from after 2024).
+    """
+    from dossier.extract.events import sentence_dates
+
+    stated = [p for spans in sentence_dates(doc) for s in spans
+              if not (s.target or s.relative) and precision(s.date) >= 2
+              and (p := parse_partial(s.end_date or s.date)) is not None and p.year is not None]
+    if stated:
+        return max(_last_day(p.year, p.month, p.day) for p in stated if p.year is not None)
+    ends = []
+    for f in doc.figures:
+        if f.kind != "actual" or not f.period:
+            continue
+        p = parse_partial(f.period.split("/")[-1])
+        if p is not None and p.year is not None:
+            ends.append(_last_day(p.year, p.month, p.day))
+    return max(ends) if ends else None
+
+
+def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
+    if month is None:
+        return dt.date(year, 12, 31)
+    if day is not None:
+        return dt.date(year, month, day)
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _year_after(date: str | None, after: dt.date | None) -> str | None:
+    """Give a yearless "--MM-DD" the first year in which that day follows ``after``."""
+    p = parse_partial(date)
+    if p is None or p.year is not None or p.month is None or after is None:
+        return date
+    for year in (after.year, after.year + 1):
+        try:
+            if dt.date(year, p.month, p.day or 28) > after:
+                return merge(date, str(year))
+        except ValueError:
+            return date
+    return date
+
+
 def _stable_id(prefix: str, *parts: object) -> str:
     digest = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()
     return f"{prefix}{digest[:12]}"
@@ -189,7 +237,33 @@ def fuse_events(docs: Sequence[Document], entity_of: Mapping[str, str]) -> list[
             c = _Cluster(type=rep.event.type, date=None, end_date=None)
             c.add(rep)
             clusters.append(c)
+    estimates: dict[str, dt.date | None] = {}
+    for c in clusters:
+        _date_undated(c, estimates)
     return sorted((_event(c) for c in clusters), key=lambda e: (e.date or "", e.id))
+
+
+def _date_undated(c: _Cluster, estimates: dict[str, dt.date | None]) -> None:
+    """Give a cluster that no report dates with a year the year its undated pages imply.
+
+    Only after fusion, so a year stated by any fused report wins over the estimate; only
+    pages without a publication date are estimated (dated pages already resolved theirs).
+    """
+    p = parse_partial(c.date)
+    if p is None or p.year is not None or p.month is None:
+        return
+    guesses = set()
+    for r in c.reports:
+        if r.doc.published:
+            return
+        if r.doc.id not in estimates:
+            estimates[r.doc.id] = written_after(r.doc)
+        guesses.add(_year_after(c.date, estimates[r.doc.id]))
+    if len(guesses) == 1:
+        date = guesses.pop()
+        if date != c.date:
+            c.end_date = _year_after(c.end_date, estimates[c.reports[0].doc.id])
+            c.date = date
 
 
 def _event(c: _Cluster) -> Event:
