@@ -25,6 +25,9 @@ class LangConfig:
     reporting_verbs: frozenset[str]
     indefinite_articles: frozenset[str] = frozenset()
     org_prepositions: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    actor_verbs: frozenset[str] = frozenset()
     demonyms: dict[str, str] = field(default_factory=dict)  # folded word -> alpha-2
     demonym_prefixes: tuple[tuple[str, str], ...] = ()
     common_suffixes: tuple[str, ...] = ()
@@ -78,6 +81,8 @@ def load_config(code: str | None) -> LangConfig:
         reporting_verbs=_words(data, "reporting_verbs"), demonyms=demonyms,
         indefinite_articles=_words(data, "indefinite_articles"),
         org_prepositions=_words(data, "org_prepositions"),
+        coordinators=_words(data, "coordinators"), auxiliaries=_words(data, "auxiliaries"),
+        actor_verbs=_words(data, "actor_verbs") | _words(data, "reporting_verbs"),
         demonym_prefixes=tuple(sorted(prefixes, key=lambda p: -len(p[0]))),
         case_endings=endings,
         common_suffixes=tuple(fold(x) for x in data.get("common_suffixes", [])),

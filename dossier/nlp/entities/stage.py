@@ -38,6 +38,7 @@ from dossier.nlp.entities.gazetteer import (
     load_gazetteer,
 )
 from dossier.nlp.entities.normalize import fold, is_upper_acronym, latin
+from dossier.nlp.entities.roles import mark_actors
 
 MAX_TOKENS = 8  # longest gazetteer span tried, in tokens
 LOOKBACK = 3  # tokens before a span searched for a title ("presidente russo Vladimir Putin")
@@ -90,6 +91,7 @@ class EntityStage:
             toks = tokenize(doc.text, start, end)
             cands.extend(self._sentence(toks, si, cfg, self._gaz))
         doc.mentions = resolve_in_document(cands, doc.text, cfg)
+        mark_actors(doc.mentions, doc.text, cfg)
         return doc
 
     def _sentence(self, toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer) -> list[Cand]:
@@ -99,7 +101,8 @@ class EntityStage:
         taken = [False] * len(toks)
         out = _gazetteer_pass(toks, si, cfg, gaz, taken, self.max_tokens, shouting)
         dems = _demonym_pass(toks, si, cfg, taken)
-        dem = {k for k, t in enumerate(toks) if any(c.mention.start == t.start for c in dems)}
+        starts = {c.mention.start for c in dems}
+        dem = {k for k, t in enumerate(toks) if t.start in starts} if starts else set()
         cands = _candidate_pass(toks, si, cfg, taken, shouting, headline, dem)
         orgs = [c.mention for c in cands if c.mention.type == "organization"]
         # "Università Nazionale Kazaka Al-Farabi": the adjective belongs to the name there
@@ -121,6 +124,11 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     for m in TOKEN.finditer(text, start, end):
         word = m.group()
         gap = text[prev:m.start()]
+        if out and gap == " ":  # most gaps: one space, nothing to read in it
+            out.append(Tok(start=m.start(), end=m.end(), text=word, f=fold(word),
+                           cap=word[0].isupper(), upper=is_upper_acronym(word), joined=True))
+            prev = m.end()
+            continue
         if out:
             out[-1].quoted = closes_quote(gap)
         # "Lisa Marie B. Bastos": an initial and its full stop stay inside the name
