@@ -1,37 +1,209 @@
-"""Corpus-level steps over the store: entity resolution, event and agreement fusion, conflicts."""
+"""Corpus-level steps over the store: entity resolution, event and agreement fusion, conflicts.
+
+``update_corpus(store)`` brings the corpus results up to date with the stored documents.
+The first time (or with ``full=True``) it derives everything from all documents; after that
+it is incremental (:mod:`dossier.scale`): only the entity keys that can change are
+re-resolved, and only the figure buckets that new figures (or renamed entities) touch are
+regrouped for conflicts. Events and agreements are re-fused over all documents with an
+indexed, exact version of the greedy fusion (its clusters depend on the global processing
+order, so a local update would not equal a rebuild). The results equal a full rebuild on
+the same documents (tests/test_corpus_incremental.py).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dossier.model import Agreement, Conflict, Entity, Event
+from sqlalchemy import Connection, delete, insert, select
+
+from dossier.model import Agreement, Conflict, Document, Entity, Event, FigureRef
 from dossier.resolve.entities import resolve_entities
-from dossier.resolve.events import fuse_agreements, fuse_events
-from dossier.resolve.figures import find_conflicts, group_figures
-from dossier.store import Store
+from dossier.resolve.events import fuse_agreements
+from dossier.resolve.figures import conflict_id, find_conflicts
+from dossier.resolve.groups import FigureGroup, GroupIndex
+from dossier.scale import state as st
+from dossier.scale.entities import IdCollision, KeyStat, collect_stats, resolve_stats
+from dossier.scale.fusion import fuse_events_indexed
+from dossier.store import Store, figure_id
+from dossier.store import schema as s
+from dossier.store.codec import to_data
 
 
 @dataclass(slots=True, kw_only=True)
 class CorpusResult:
-    """What the corpus-level steps derived."""
+    """What the corpus-level steps (re)wrote: all results, or after an incremental update
+    the entities and conflicts that changed (events and agreements are always all)."""
 
     entities: list[Entity]
     events: list[Event]
     agreements: list[Agreement]
     conflicts: list[Conflict]
+    incremental: bool = False
 
 
-def update_corpus(store: Store) -> CorpusResult:
-    """Recompute entities, fused events/agreements and conflicts, and store them."""
-    docs = list(store.iter_documents(text=False))
+def update_corpus(store: Store, *, full: bool = False) -> CorpusResult:
+    """Bring entities, fused events/agreements and conflicts up to date, and store them.
+
+    Pass ``full=True`` after documents were replaced in place (``build --force``): the
+    incremental path only knows which documents are new.
+    """
+    with store.engine.connect() as c:
+        incremental = not full and st.has_state(c)
+        new = st.new_documents(c) if incremental else []
+    if incremental:
+        try:
+            return _incremental(store, new)
+        except _Rebuild:
+            pass
+    return _full(store)
+
+
+class _Rebuild(Exception):
+    """The incremental path cannot give the rebuild's answer here; rebuild instead."""
+
+
+def _full(store: Store) -> CorpusResult:
+    docs = list(store.iter_documents())  # the resolver reads the text (short org aliases)
     entities = resolve_entities(docs)
     index = {k: e.id for e in entities for k in e.keys}
-    events = fuse_events(docs, index)
+    events = fuse_events_indexed(docs, index)
     agreements = fuse_agreements(docs, index)
-    names = {e.id: e.name for e in entities}
-    conflicts = find_conflicts(group_figures(store.figure_refs(), index), entity_of=index,
-                               names=names)
+    refs = store.figure_refs()
+    groups = GroupIndex(index)
+    groups.add(refs)
+    conflicts = _conflicts(groups.groups(), index, {e.id: e.name for e in entities})
     store.replace_corpus(entities=entities, events=events, agreements=agreements,
                          conflicts=conflicts)
+    with store.engine.begin() as c:
+        for table in s.STATE_TABLES:
+            c.execute(delete(table))
+        st.save_stats(c, collect_stats(docs).values())
+        st.mark_counted(c, [d.id for d in docs])
+        st.save_buckets(c, refs)
+        _save_conflict_buckets(c, groups.groups(), conflicts)
     return CorpusResult(entities=entities, events=events, agreements=agreements,
                         conflicts=conflicts)
+
+
+def _conflicts(groups: Iterable[FigureGroup], index: dict[str, str],
+               names: dict[str, str]) -> list[Conflict]:
+    return find_conflicts(groups, entity_of=index, names=names)
+
+
+def _save_conflict_buckets(c: Connection, groups: Iterable[FigureGroup],
+                           conflicts: Sequence[Conflict]) -> None:
+    bucket = {conflict_id(g.key): st.json_bucket(g.bucket) for g in groups}
+    if conflicts:
+        c.execute(insert(s.conflict_buckets), [{"conflict_id": x.id, "bucket": bucket[x.id]}
+                                               for x in conflicts])
+
+
+def _incremental(store: Store, new_ids: list[str]) -> CorpusResult:
+    docs = [d for i in new_ids if (d := store.get_document(i)) is not None]
+    with store.engine.begin() as c:
+        entities, renamed = _update_entities(c, docs)
+        index = {r.key: r.entity_id for r in c.execute(select(s.entity_keys))}
+        names = dict(st.entity_names(c))
+        conflicts = _update_conflicts(c, docs, renamed, index, names)
+        st.mark_counted(c, new_ids)
+    all_docs = list(store.iter_documents(text=False))
+    events = fuse_events_indexed(all_docs, index)
+    agreements = fuse_agreements(all_docs, index)
+    with store.engine.begin() as c:
+        for table in (s.events, s.agreements):
+            c.execute(delete(table))
+        _insert_fused(c, events, agreements)
+    return CorpusResult(entities=entities, events=events, agreements=agreements,
+                        conflicts=conflicts, incremental=True)
+
+
+def _closure(c: Connection, stats: dict[str, KeyStat]) -> dict[str, KeyStat]:
+    """Extend ``stats`` (merged records of the new keys) to every key whose entity may change."""
+    from dossier.scale.entities import blocks_of
+
+    frontier = set(stats)
+    done: set[str] = set()
+    while frontier:
+        done |= frontier
+        blocks = {b for k in frontier for b in blocks_of(stats[k])}
+        more = st.keys_in_blocks(c, blocks) | frontier
+        more |= st.keys_of_entities(c, set(st.entity_keys_of(c, more).values()))
+        frontier = more - done
+        stats.update(st.load_stats(c, frontier))
+    return stats
+
+
+def _update_entities(c: Connection, docs: Sequence[Document]) -> tuple[list[Entity], set[str]]:
+    """Re-resolve the keys new documents can change; return the new entities and the keys
+    whose entity id changed."""
+    new = collect_stats(docs)
+    stats = st.load_stats(c, new)
+    for key, rec in new.items():
+        old = stats.get(key)
+        if old is None:
+            stats[key] = rec
+            continue
+        if rec.first < old.first and rec.info.type != old.info.type:
+            raise _Rebuild  # the key's type (and so its blocks) changes
+        old.merge(rec)
+    stats = _closure(c, stats)
+    before = st.entity_keys_of(c, stats)
+    old_ids = set(before.values())
+    taken = set(c.scalars(select(s.entities.c.id))) - old_ids
+    try:
+        entities = resolve_stats(list(stats.values()), st.documents_of_keys(c, stats),
+                                 taken=taken)
+    except IdCollision as exc:
+        raise _Rebuild from exc
+    for part in st.chunks(old_ids):
+        c.execute(delete(s.entities).where(s.entities.c.id.in_(part)))
+    for part in st.chunks(stats):
+        c.execute(delete(s.entity_keys).where(s.entity_keys.c.key.in_(part)))
+    _insert_entities(c, entities)
+    st.save_stats(c, stats.values())
+    after = {k: e.id for e in entities for k in e.keys}
+    return entities, {k for k, v in before.items() if after.get(k) != v}
+
+
+def _insert_entities(c: Connection, entities: Sequence[Entity]) -> None:
+    if entities:
+        c.execute(insert(s.entities), [{"id": e.id, "name": e.name, "type": e.type,
+                                        "data": to_data(e)} for e in entities])
+        c.execute(insert(s.entity_keys), [{"key": k, "entity_id": e.id}
+                                          for e in entities for k in e.keys])
+
+
+def _insert_fused(c: Connection, events: Sequence[Event],
+                  agreements: Sequence[Agreement]) -> None:
+    if events:
+        c.execute(insert(s.events), [{"id": e.id, "type": e.type, "date": e.date,
+                                      "data": to_data(e)} for e in events])
+    if agreements:
+        c.execute(insert(s.agreements), [{"id": a.id, "date": a.date, "data": to_data(a)}
+                                         for a in agreements])
+
+
+def _update_conflicts(c: Connection, docs: Sequence[Document], renamed: set[str],
+                      index: dict[str, str], names: dict[str, str]) -> list[Conflict]:
+    """Regroup the buckets that new figures or renamed entities touch; replace their
+    conflicts."""
+    refs = [FigureRef(id=figure_id(d.id, i), document=d.id, figure=f)
+            for d in docs for i, f in enumerate(d.figures)]
+    st.save_buckets(c, refs)
+    touched = {b for r in refs if (b := st.bucket_of(r))}
+    if renamed:
+        touched |= st.buckets_of_documents(
+            c, {d for ds in st.documents_of_keys(c, renamed).values() for d in ds})
+    groups = GroupIndex(index)
+    groups.add(st.figures_in_buckets(c, touched))
+    conflicts = _conflicts(groups.groups(), index, names)
+    stale = st.conflicts_of_buckets(c, touched)
+    for part in st.chunks(stale):
+        c.execute(delete(s.conflicts).where(s.conflicts.c.id.in_(part)))
+        c.execute(delete(s.conflict_buckets).where(s.conflict_buckets.c.conflict_id.in_(part)))
+    if conflicts:
+        c.execute(insert(s.conflicts), [{"id": x.id, "metric": x.metric, "data": to_data(x)}
+                                        for x in conflicts])
+    _save_conflict_buckets(c, groups.groups(), conflicts)
+    return conflicts

@@ -128,4 +128,9 @@ def fuse_events_indexed(docs: Sequence[Document], entity_of: Mapping[str, str]) 
             clusters.append(ev._Cluster(type=rep.event.type, date=None, end_date=None))
         clusters[k].add(rep)
         index.put(k, clusters[k])  # tokens only grow: stale ones are filtered by _score
+    date_undated = getattr(ev, "_date_undated", None)  # newer resolvers date yearless ones
+    if date_undated is not None:
+        estimates: dict[str, object] = {}
+        for c in clusters:
+            date_undated(c, estimates)
     return sorted((ev._event(c) for c in clusters), key=lambda e: (e.date or "", e.id))

@@ -148,7 +148,44 @@ info = Table(
     Column("value", Text, nullable=False),
 )
 
+# Corpus state kept so that adding documents updates the corpus without re-reading it all
+# (dossier.corpus, dossier.scale.state): what each entity key was seen as, which resolver
+# blocks it falls into, and the figure bucket of each figure and conflict.
+key_stats = Table(
+    "key_stats", metadata,
+    Column("key", Text, primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("first", Text, nullable=False),  # "<document id>:<mention seq>" of its first mention
+    Column("data", JSON, nullable=False),  # surface forms and demonyms with counts
+)
+
+key_blocks = Table(
+    "key_blocks", metadata,
+    Column("block", Text, primary_key=True),
+    Column("key", Text, primary_key=True, index=True),
+)
+
+corpus_documents = Table(  # the documents the stored corpus results already include
+    "corpus_documents", metadata,
+    Column("document_id", String(32), primary_key=True),
+)
+
+figure_buckets = Table(
+    "figure_buckets", metadata,
+    Column("figure_id", String(48), primary_key=True),
+    Column("bucket", Text, nullable=False, index=True),
+)
+
+conflict_buckets = Table(
+    "conflict_buckets", metadata,
+    Column("conflict_id", String(48), primary_key=True),
+    Column("bucket", Text, nullable=False, index=True),
+)
+
+Index("ix_mentions_key_doc", mentions.c.key, mentions.c.document_id)
+
 Index("ix_figures_doc_seq", figures.c.document_id, figures.c.seq, unique=True)
 
 DOCUMENT_TABLES = (mentions, figures, doc_events, doc_agreements, signatures)
 CORPUS_TABLES = (entities, entity_keys, events, agreements, conflicts)
+STATE_TABLES = (key_stats, key_blocks, corpus_documents, figure_buckets, conflict_buckets)

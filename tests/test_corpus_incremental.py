@@ -1,0 +1,80 @@
+"""Incremental corpus updates equal a full rebuild on the same documents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dossier.build import process
+from dossier.corpus import update_corpus
+from dossier.ingest.files import iter_inputs
+from dossier.model import Document
+from dossier.pipeline import build_pipeline
+from dossier.store import Store
+from dossier.store.schema import metadata
+from tests.conftest import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[Document]:
+    """The bundled seed articles (pt, pt, en, en, it), processed once."""
+    pipeline = build_pipeline()
+    docs = [process(d, pipeline) for d in iter_inputs([SAMPLE]) if isinstance(d, Document)]
+    return sorted((d for d in docs if isinstance(d, Document)), key=lambda d: d.source)
+
+
+def _snapshot(store: Store) -> dict[str, Any]:
+    return {"entities": store.entities(), "events": store.events(),
+            "agreements": store.agreements(), "conflicts": store.conflicts(),
+            "keys": store.entity_index()}
+
+
+def _reset(store: Store) -> None:
+    metadata.drop_all(store.engine)
+    metadata.create_all(store.engine)
+
+
+@pytest.mark.parametrize("first", [(0, 1, 2), (2, 3, 4), (0, 4), (4,)])
+def test_corpus_incremental_equals_rebuild(fresh_store: Store, seeds: list[Document],
+                                           first: tuple[int, ...]) -> None:
+    fresh_store.write_documents(seeds)
+    update_corpus(fresh_store)
+    rebuilt = _snapshot(fresh_store)
+    assert rebuilt["entities"] and rebuilt["events"] and rebuilt["conflicts"]
+    _reset(fresh_store)
+    fresh_store.write_documents([seeds[i] for i in first])
+    assert not update_corpus(fresh_store).incremental
+    for i, doc in enumerate(seeds):
+        if i not in first:
+            fresh_store.write_documents([doc])
+            assert update_corpus(fresh_store).incremental
+    assert _snapshot(fresh_store) == rebuilt
+
+
+def test_corpus_incremental_two_at_once(fresh_store: Store, seeds: list[Document]) -> None:
+    fresh_store.write_documents(seeds)
+    update_corpus(fresh_store)
+    rebuilt = _snapshot(fresh_store)
+    _reset(fresh_store)
+    fresh_store.write_documents(seeds[:3])
+    update_corpus(fresh_store)
+    fresh_store.write_documents(seeds[3:])
+    result = update_corpus(fresh_store)
+    assert result.incremental
+    assert _snapshot(fresh_store) == rebuilt
+
+
+def test_corpus_incremental_nothing_new_changes_nothing(fresh_store: Store,
+                                                        seeds: list[Document]) -> None:
+    fresh_store.write_documents(seeds[:2])
+    update_corpus(fresh_store)
+    before = _snapshot(fresh_store)
+    assert update_corpus(fresh_store).incremental
+    assert _snapshot(fresh_store) == before
+
+
+def test_corpus_full_flag_rebuilds(fresh_store: Store, seeds: list[Document]) -> None:
+    fresh_store.write_documents(seeds[:2])
+    update_corpus(fresh_store)
+    assert not update_corpus(fresh_store, full=True).incremental
