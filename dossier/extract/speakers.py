@@ -1,11 +1,17 @@
-"""Who says a figure: reporting verbs, "according to", pronouns, headings and colon lists.
+"""Who says a figure: quotes, reporting verbs, "according to", pronouns, titles and headings.
 
-Rules, in order, per sentence: "according to X"; a person mention before a reporting verb
-(its subject); a pronoun or bare title ("Egli", "The Kazakh president") before a reporting
-verb, meaning the last person who spoke; a reporting verb followed by a person ("disse
-Putin."). A speaker then holds for the rest of its paragraph; a paragraph ending in ":" hands
-it to the list items below; a heading naming a person ("Vladimir Putin: ...") governs what
-follows until the next such heading. Everything else is the writer's own (None).
+Rules, in order, per sentence: "according to X" (or "X'e göre", "X-тің айтуынша"); "according
+to him" (the last speaker); "according to the president" (the person of that role, see
+:mod:`.roles`); a person before a reporting verb (its subject, unless an object: "met Putin");
+a bare title or pronoun before the verb ("Il Presidente russo ha", "Он также отметил"); a
+reporting verb followed by a person or a title ('", — заявил Оверчук', '" diyen Erdoğan',
+'— сказал казахстанский президент'). A quote over several sentences (:mod:`.quotes`) takes
+the speaker named after its end or before its start; a dialogue-dash paragraph the speaker it
+names. A speaker then holds for the rest of its paragraph, and reported speech (German
+Konjunktiv) continues it into the next; a paragraph ending in ":" hands it to the list items
+below; a heading that is only a person's name ("Vladimir Putin: ...") governs what follows
+until the next such heading. Non-persons (a mention made of title words: "Ejecutivo"), the
+byline author and objects are never speakers. Everything else is the writer's own (None).
 """
 
 from __future__ import annotations
@@ -14,7 +20,11 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from dossier import lang as langdata
+from dossier.extract.quotes import is_dialogue, quote_spans
+from dossier.extract.roles import RoleIndex, RoleRef, role_vocabulary
 from dossier.model import Document, Mention
 from dossier.nlp.numbers.lexicon import SPACE, alt, lexicon
 
@@ -24,8 +34,12 @@ _LABEL = re.compile(r"^[^\W\d][^:.!?]{0,40}:\s")
 _END = re.compile(r"[.!?…\"”»)]\s*$")
 #: a closing quote, then a comma and/or dash, ending right before a reporting verb
 _QUOTE_CLOSED = re.compile(r"[\"”»“]\s*,?\s*[—–-]?\s*$")
-_QUOTE_OPEN = re.compile(r"^\W{0,3}[\"“«„]")
-_QUOTE_ATTRIBUTED = re.compile(r"[\"”»]\s*,?\s*[—–-]|[\"”»],")
+#: what may not stand between an inverted reporting verb and its subject
+_BREAK = re.compile(r"[,;:«»\"“”„()!?]|\.\s")
+_CLAUSE_END = re.compile(r"[,;:.!?()«»\"“”]")
+_VERB_REACH = 60  # characters between a reporting verb and the speaker named after it
+_TITLE_REACH = 25  # characters between a subject title and its reporting verb
+_NEVER = re.compile(r"(?!x)x")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -38,34 +52,82 @@ class SpeakerCues:
     titles: re.Pattern[str]
     prodrop: re.Pattern[str] | None
     continuation: re.Pattern[str] | None  # "По его словам", "Оның сөзінше": the last speaker
+    cue: re.Pattern[str] = _NEVER  # an "according to" cue alone
+    after: re.Pattern[str] = _NEVER  # right after a source: "'a göre", "-тің айтуынша"
+    after_cue: re.Pattern[str] = _NEVER  # the postposition alone
+    self_ref: re.Pattern[str] = _NEVER  # "according to him": the last speaker
+    complementizer: re.Pattern[str] = _NEVER
+    objects: re.Pattern[str] = _NEVER  # before a person: "met", "with"
+    object_after: re.Pattern[str] = _NEVER  # after a person: Turkish "'i", " ile"
+    object_form: re.Pattern[str] = _NEVER  # the mention's own case ending: Kazakh "-мен"
+    indirect: re.Pattern[str] | None = None  # reported speech (Konjunktiv) continues the speaker
+    title_words: tuple[str, ...] = ()
+
+
+def speaker_data(language: str | None) -> dict[str, Any]:
+    """Return the speaker cues of ``language`` (figures.toml [speakers] + speakers.toml)."""
+    out = dict(lexicon(language).section("speakers"))
+    for key, value in langdata.load((language or "en").lower()[:2], "speakers").items():
+        if isinstance(value, list):
+            out[key] = list(dict.fromkeys([*out.get(key, []), *value]))
+        elif value or key not in out:
+            out[key] = value
+    return out
+
+
+def _opt(pattern: str | None, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Compile an optional regex from the data files (a never-matching one when empty)."""
+    return re.compile(pattern, flags) if pattern else _NEVER
 
 
 @lru_cache(maxsize=32)
 def speaker_cues(language: str | None) -> SpeakerCues:
     """Return the compiled speaker cues for ``language``."""
-    s = lexicon(language).section("speakers")
+    s = speaker_data(language)
     title = alt(s.get("titles", []))
+    after = alt(s.get("according_after", [])) if s.get("according_after") else ""
+    objects = alt(s.get("objects", [])) if s.get("objects") else ""
     return SpeakerCues(  # no IGNORECASE flag: alt() is case-insensitive and scans faster alone
         reporting=re.compile(alt(s.get("reporting", []))),
         according=re.compile(rf"{alt(s.get('according', []))}(?:{SPACE}{title})*{SPACE}?$"),
-        pronoun=re.compile(rf"^(?:[^,]{{0,60}},\s*)?{alt(s.get('pronouns', []))}"),
+        pronoun=re.compile(rf"^(?:[^,]{{0,60}},\s*)?{alt(s.get('pronouns', []))}(?!\w)"),
         titles=re.compile(rf"^(?:\W*{title}\W*)*$"),
         prodrop=re.compile(s["prodrop_re"]) if s.get("prodrop_re") else None,
         continuation=re.compile(s["continuation_re"], re.IGNORECASE)
         if s.get("continuation_re") else None,
+        cue=re.compile(alt(s["according"])) if s.get("according") else _NEVER,
+        after=re.compile(rf"^[\w'’-]{{0,6}}{SPACE}{after}") if after else _NEVER,
+        after_cue=re.compile(after) if after else _NEVER,
+        self_ref=re.compile(rf"(?:^|[,;:—–]\s*)\W*{alt(s['according_self'])}")
+        if s.get("according_self") else _NEVER,
+        complementizer=re.compile(alt(s["complementizers"]))
+        if s.get("complementizers") else _NEVER,
+        objects=re.compile(rf"{objects}{SPACE}(?P<gap>(?:\S+{SPACE}){{0,4}})$") if objects
+        else _NEVER,
+        object_after=_opt(s.get("object_after_re")),
+        object_form=_opt(s.get("mention_object_re")),
+        indirect=re.compile(s["indirect_re"]) if s.get("indirect_re") else None,
+        title_words=tuple(s.get("titles", [])),
     )
 
 
 def canonical_people(mentions: list[Mention]) -> dict[str, str]:
-    """Map each person key to the fullest key sharing its surname ("putin" -> "vladimir putin")."""
+    """Map each person key to the fullest key sharing its surname ("putin" -> "vladimir putin").
+
+    A longer key that holds another person's surname before its own ("tokayev shavkat
+    mirziyoyev", two names run together) is not a fuller form of either.
+    """
     keys = {m.key for m in mentions if m.type == "person"}
+    names = {k: k.split(":", 1)[-1].split() for k in keys}
+    surnames = {n[-1] for n in names.values() if n}
     out: dict[str, str] = {}
     for key in keys:
-        name = key.split(":", 1)[-1].split()
-        best = key
+        name, best = names[key], key
         for other in keys:
-            oname = other.split(":", 1)[-1].split()
-            if name and oname and oname[-1] == name[-1] and len(oname) > len(best.split()):
+            oname = names[other]
+            if not (name and oname and oname[-1] == name[-1]) or len(oname) <= len(names[best]):
+                continue
+            if len(oname) <= 4 and not surnames & set(oname[:-1]):
                 best = other
         out[key] = best
     return out
@@ -77,9 +139,16 @@ class SpeakerFinder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.cues = speaker_cues(doc.language)
-        self.people = sorted((m for m in doc.mentions if m.type == "person"), key=lambda m: m.start)
+        author = (doc.author or "").casefold()
+        self.people = sorted((m for m in doc.mentions if m.type == "person" and not (
+            self.cues.titles.match(m.text) or (author and m.text.casefold() in author))),
+            key=lambda m: m.start)
         self.canon = canonical_people(self.people)
         self._starts = [m.start for m in self.people]
+        self.roles = RoleIndex(doc, role_vocabulary(doc.language, self.cues.title_words),
+                               self.canon, self.people)
+        quoted = [m for m in doc.mentions if m.type == "other"]
+        self._quoted = {m.start: m for m in quoted}  # "other" names speak only after a quote
         self.last: str | None = None
 
     def _persons(self, start: int, end: int) -> list[Mention]:
@@ -88,49 +157,149 @@ class SpeakerFinder:
         j = bisect.bisect_left(self._starts, end)
         return self.people[i:j]
 
+    def _key(self, p: Mention) -> str:
+        return self.canon.get(p.key, p.key)
+
+    def _resolve(self, start: int, end: int) -> str | None:
+        """Return the person meant by the title phrase in [start, end), or None."""
+        ref = self.roles.title_ref(start, end) if start < end else None
+        return self.roles.resolve(ref, start, self.last) if ref else None
+
     def sentence_speaker(self, idx: int) -> str | None:
         """Return who speaks in sentence ``idx`` by its own words, or None."""
         s = self.doc.sentences[idx]
         text = s.text
         persons = self._persons(s.start, s.end)
+        return (self._according(s.start, text, persons)
+                or (self.last if self.cues.continuation and self.cues.continuation.match(text)
+                    else None)
+                or self._reported(s.start, text, persons))
+
+    def _according(self, base: int, text: str, persons: list[Mention]) -> str | None:
+        """Return the source of "according to X", "X'e göre", "according to him/the minister"."""
         for p in persons:
-            if self.cues.according.search(text, 0, p.start - s.start):
-                return self.canon[p.key]
-        if self.cues.continuation and self.cues.continuation.match(text):
+            head = text[:p.start - base]
+            if self.cues.according.search(head) or self._cued_title(base, head):
+                return self._key(p)
+            if self.cues.after.match(text, p.end - base):
+                return self._key(p)
+        if self.last and self.cues.self_ref.search(text):
             return self.last
-        verbs = [m.start() for m in self.cues.reporting.finditer(text)]
+        for m in self.cues.cue.finditer(text):
+            stop = _CLAUSE_END.search(text, m.end())
+            found = self._resolve(base + m.end(), base + (stop.start() if stop else len(text)))
+            if found:
+                return found
+        for m in self.cues.after_cue.finditer(text):
+            lo = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start())) + 1
+            found = self._resolve(base + lo, base + m.start())
+            if found:
+                return found
+        return None
+
+    def _cued_title(self, base: int, head: str) -> bool:
+        """Return True when ``head`` ends in "according to" + a role title (+ comma)."""
+        cues = list(self.cues.cue.finditer(head))
+        if not cues:
+            return False
+        start = cues[-1].end()
+        return self.roles.title_ref(base + start, base + len(head)) is not None
+
+    def _reported(self, base: int, text: str, persons: list[Mention]) -> str | None:
+        """Return the speaker around a reporting verb: subject, pronoun, title or inverted."""
+        verbs = list(self.cues.reporting.finditer(text))
         if not verbs:
             return None
-        first = verbs[0]
-        subjects = [p for p in persons if p.end - s.start <= first]
+        first = verbs[0].start()
+        subjects = [p for p in persons if p.end - base <= first and not self._object(base, text, p)]
         if subjects:
-            return self.canon[subjects[-1].key]
+            return self._key(subjects[-1])
         if self.cues.pronoun.match(text) or (self.cues.prodrop and self.cues.prodrop.match(text)):
             return self.last
-        quoted = bool(_QUOTE_CLOSED.search(text, 0, first))  # '"...", — сказал Путин на ...'
-        for p in persons:
-            gap = text[first:p.start - s.start]
-            tail = text[p.end - s.start:p.end - s.start + 1]
-            if len(gap) < 60 and (quoted or tail in ("", ".", ",", ";", "!")) and \
-                    self.cues.titles.match(_after_verb(gap)):
-                return self.canon[p.key]
+        found = self._title_subject(base, text, first)
+        for v in verbs:
+            found = found or self._inverted(base, text, v, persons)
+        return found
+
+    def _object(self, base: int, text: str, p: Mention) -> bool:
+        """Return True when ``p`` is an object ("met Putin", "Aliyev ile", "Путинмен")."""
+        m = self.cues.objects.search(text, max(0, p.start - base - 60), p.start - base)
+        if m and self.cues.titles.match(m.group("gap")):
+            return True
+        return bool(self.cues.object_after.match(text, p.end - base)
+                    or self.cues.object_form.search(p.text))
+
+    def _title_subject(self, base: int, text: str, verb: int) -> str | None:
+        """Return the person a title before the verb stands for ("Il Presidente russo ha")."""
+        lead = re.match(r"[^,]{0,60},\s*", text[:verb])  # "Por su parte, el jefe del ..."
+        for start in (0, lead.end() if lead else -1):
+            if start < 0:
+                continue
+            end = _CLAUSE_END.search(text, start, verb)
+            stop = end.start() if end else verb
+            if verb - stop <= _TITLE_REACH:
+                found = self._resolve(base + start, base + stop)
+                if found:
+                    return found
         return None
 
-    def quote_start(self, idxs: list[int], end: int) -> int | None:
-        """Return the sentence of ``idxs`` up to ``end`` that opens the quote closed at ``end``."""
-        for i in reversed([i for i in idxs if i <= end]):
-            if _QUOTE_OPEN.match(self.doc.sentences[i].text):
-                return i
+    def _inverted(self, base: int, text: str, verb: re.Match[str],
+                  persons: list[Mention]) -> str | None:
+        """Return the subject named after a reporting verb ('", — заявил Оверчук')."""
+        quoted = bool(_QUOTE_CLOSED.search(text, 0, verb.start()))
+        after = [*persons, *self._others_after(base, verb.end(), quoted)]
+        for p in sorted(after, key=lambda m: m.start):
+            gap = text[verb.end():p.start - base]
+            if p.start - base < verb.end() or len(gap) > _VERB_REACH or _BREAK.search(gap) \
+                    or self.cues.complementizer.search(gap):
+                continue
+            tail = text[p.end - base:p.end - base + 1]
+            if quoted or tail in ("", ".", ",", ";", "!") or len(gap.split()) <= 3 \
+                    or self.cues.titles.match(gap):
+                return self._key(p)
+            break
+        stop = _CLAUSE_END.search(text, verb.end())
+        end = stop.start() if stop else len(text)
+        if quoted or end == len(text) or text[end] in ".!?":
+            return self._resolve(base + verb.end(), base + end)
         return None
+
+    def _others_after(self, base: int, pos: int, quoted: bool) -> list[Mention]:
+        """Return a name of unknown type right after the verb of a quote ('", ha detto Meloni')."""
+        if not quoted:
+            return []
+        i = pos + base
+        while i < len(self.doc.text) and self.doc.text[i].isspace():
+            i += 1
+        m = self._quoted.get(i)
+        return [m] if m else []
 
     def heading_person(self, idxs: list[int]) -> str | None:
-        """Return the person a heading line names ("Vladimir Putin: ...") or None."""
+        """Return the person a heading line is made of ("Vladimir Putin: ...") or None."""
         s = self.doc.sentences[idxs[0]]
-        persons = self._persons(s.start, self.doc.sentences[idxs[-1]].end)
-        if len({self.canon[p.key] for p in persons}) != 1:
+        end = self.doc.sentences[idxs[-1]].end
+        persons = self._persons(s.start, end)
+        if len({self._key(p) for p in persons}) != 1:
             return None
         lead = self.doc.text[s.start:persons[0].start]
-        return self.canon[persons[0].key] if self.cues.titles.match(lead) else None
+        tail = self.doc.text[persons[-1].end:end].strip()
+        if tail and not tail.startswith((":", "—", "–", "-")):
+            return None  # a headline about the person, not a section of their words
+        return self._key(persons[0]) if self.cues.titles.match(lead) else None
+
+    def _span_speakers(self, idxs: list[int], text: str, start: int) -> dict[int, int]:
+        """Map each sentence inside a quote over several sentences to the quote's last sentence."""
+        sents = self.doc.sentences
+        spans = quote_spans(self.doc.text, start, sents[idxs[-1]].end)
+        if is_dialogue(text):
+            spans.append((start, sents[idxs[-1]].end))
+        inside: dict[int, int] = {}
+        for a, b in spans:
+            covered = [i for i in idxs if sents[i].start < b and a < sents[i].end]
+            if len(covered) > 1:
+                for i in covered:
+                    inside.setdefault(i, covered[-1])
+        return inside
 
     def assign(self) -> list[str | None]:
         """Return the speaker of every sentence."""
@@ -138,8 +307,10 @@ class SpeakerFinder:
         heading: str | None = None
         carry: str | None = None
         previous: str | None = None
-        for idxs in _paragraphs(self.doc):
-            text = self.doc.text[self.doc.sentences[idxs[0]].start:self.doc.sentences[idxs[-1]].end]
+        spoke_at = -2  # paragraph number where the last speaker was named
+        for n, idxs in enumerate(_paragraphs(self.doc)):
+            start = self.doc.sentences[idxs[0]].start
+            text = self.doc.text[start:self.doc.sentences[idxs[-1]].end]
             if _is_heading(text):
                 named = self.heading_person(idxs)
                 if named:
@@ -150,14 +321,17 @@ class SpeakerFinder:
                 continue
             listed = carry is not None and (len(text) <= _LIST_ITEM_MAX or _LABEL.match(text))
             current = carry if listed else None
+            inside = self._span_speakers(idxs, text, start)
+            quoted: dict[int, str | None] = {}
             for i in idxs:
-                said = self.sentence_speaker(i)
+                said = self._quote_speaker(i, inside, quoted, text) if i in inside \
+                    else self.sentence_speaker(i)
+                if not said and self.cues.indirect and spoke_at >= n - 1 and \
+                        self.cues.indirect.search(self.doc.sentences[i].text):
+                    said = self.last  # reported speech goes on: "..., sagte X. Das sei ..."
                 if said:
                     current = self.last = said
-                    opened = self.quote_start(idxs, i) if _QUOTE_ATTRIBUTED.search(
-                        self.doc.sentences[i].text) else None
-                    for j in range(opened if opened is not None else i, i):
-                        out[j] = said  # a quote over several sentences, attributed at its end
+                    spoke_at = n
                 out[i] = current or heading
             if text.rstrip().endswith(":"):
                 carry = current or previous or heading
@@ -166,11 +340,18 @@ class SpeakerFinder:
             previous = current
         return out
 
-
-def _after_verb(gap: str) -> str:
-    """Return the words between a reporting verb's start and a person (without the verb)."""
-    parts = gap.split(None, 1)
-    return parts[1] if len(parts) > 1 else ""
+    def _quote_speaker(self, i: int, inside: dict[int, int], quoted: dict[int, str | None],
+                       text: str) -> str | None:
+        """Return the speaker of a quote that sentence ``i`` is part of (found once per quote)."""
+        end = inside[i]
+        if end not in quoted:
+            first = min(j for j, e in inside.items() if e == end)
+            said = self.sentence_speaker(end) or self.sentence_speaker(first)
+            if not said and is_dialogue(text):
+                said = next((x for j in range(first, end + 1)
+                             if (x := self.sentence_speaker(j))), None)
+            quoted[end] = said
+        return quoted[end]
 
 
 def _is_heading(text: str) -> bool:
@@ -190,3 +371,7 @@ def _paragraphs(doc: Document) -> list[list[int]]:
 def assign_speakers(doc: Document) -> list[str | None]:
     """Return the speaker entity key (or None) of every sentence of ``doc``."""
     return SpeakerFinder(doc).assign()
+
+
+__all__ = ["RoleRef", "SpeakerCues", "SpeakerFinder", "assign_speakers", "canonical_people",
+           "speaker_cues", "speaker_data"]

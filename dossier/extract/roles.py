@@ -1,0 +1,193 @@
+"""Role references: "the Russian president", "il premier", "Вице-премьердің" -> a named person.
+
+News names a speaker once with a title ("Russian President Vladimir Putin", "O Presidente da
+Rússia, Vladimir Putin") and later by the title alone. This module reads the title words
+before (or in apposition after) each person mention, keeps the roles and countries they state,
+and resolves a later bare title to the person holding that role. Roles and title words are
+per-language data (``dossier/lang/<code>/speakers.toml``); which roles a reference may stand
+for ("leader" -> president, prime minister, ...) is shared (``_common/speakers.toml``). Written
+here because no NER package links titles to names across a document in these nine languages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from dossier import lang as langdata
+from dossier.model import Document, Mention
+
+_TOKEN = re.compile(r"[^\s,;:()«»\"“”„]+")
+_STRIP = ".!?'’"
+_BACK = 120  # how far before a name its title may start
+_DEPUTY = "deputy"
+
+
+def _phrase_re(phrase: str) -> str:
+    """Return the regex of one role phrase: spaces match any space, '*' any word part."""
+    head = r"\w*" if phrase.startswith("*") else ""
+    tail = r"\w*" if phrase.endswith("*") and len(phrase) > 1 else ""
+    words = phrase.strip("*").split()
+    return head + r"\s+".join(re.escape(w) for w in words) + tail
+
+
+@dataclass(slots=True, kw_only=True)
+class RoleVocabulary:
+    """Compiled role phrases and title words of one language."""
+
+    roles: re.Pattern[str]
+    names: dict[str, str]  # regex group -> role id
+    titles: re.Pattern[str]
+    implies: dict[str, frozenset[str]]
+
+    def found(self, text: str) -> list[tuple[int, int, str]]:
+        """Return (start, end, role) of every role phrase in ``text``."""
+        out = []
+        for m in self.roles.finditer(text):
+            group = m.lastgroup
+            if group:
+                out.append((m.start(), m.end(), self.names[group]))
+        return out
+
+    def matches(self, ref_roles: frozenset[str], held: frozenset[str]) -> bool:
+        """Return True when a person holding ``held`` can be meant by ``ref_roles``."""
+        wanted: set[str] = set()
+        for r in ref_roles:
+            wanted |= self.implies.get(r, frozenset({r}))
+        return bool(wanted & held)
+
+
+def roles_of(found: list[tuple[int, int, str]]) -> frozenset[str]:
+    """Return the roles stated by a title ("deputy" + "prime minister" -> deputy_prime_minister)."""
+    ids = {r for _, _, r in found}
+    if _DEPUTY in ids:
+        others = ids - {_DEPUTY}
+        ids = {r if r.startswith(_DEPUTY) else f"{_DEPUTY}_{r}" for r in others} or {_DEPUTY}
+    return frozenset(ids)
+
+
+@lru_cache(maxsize=32)
+def role_vocabulary(language: str | None, titles: tuple[str, ...] = ()) -> RoleVocabulary:
+    """Return the compiled role vocabulary of ``language`` (plus extra title words)."""
+    own: dict[str, Any] = langdata.load((language or "en")[:2], "speakers")
+    table: dict[str, list[str]] = own.get("roles", {})
+    parts = sorted(((p, r) for r, ps in table.items() for p in ps), key=lambda x: -len(x[0]))
+    names = {f"r{i}": role for i, (_, role) in enumerate(parts)}
+    body = "|".join(f"(?P<r{i}>{_phrase_re(p)})" for i, (p, _) in enumerate(parts)) or "(?!x)x"
+    words = sorted({*titles, *own.get("titles", [])}, key=len, reverse=True)
+    title_alt = "|".join(_phrase_re(w) for w in words) or "(?!x)x"
+    implies = {k: frozenset(v) for k, v in langdata.load("_common", "speakers")
+               .get("role_implies", {}).items()}
+    return RoleVocabulary(
+        roles=re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), names=names,
+        titles=re.compile(rf"(?:{title_alt})", re.IGNORECASE), implies=implies,
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class RoleRef:
+    """What a title says of a person: roles ("president") and countries ("country:RU")."""
+
+    roles: frozenset[str]
+    countries: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class RoleIndex:
+    """The roles each person of a document is given, and a resolver for bare titles."""
+
+    doc: Document
+    vocab: RoleVocabulary
+    canon: dict[str, str]
+    people: list[Mention]
+    held: dict[str, RoleRef] = field(default_factory=dict)
+    _others: list[Mention] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._others = [m for m in self.doc.mentions if m.type != "person"]
+        for p in self.people:
+            ref = self._title_of(p)
+            if ref is None:
+                continue
+            key = self.canon.get(p.key, p.key)
+            old = self.held.get(key)
+            self.held[key] = ref if old is None else RoleRef(
+                roles=old.roles | ref.roles, countries=old.countries | ref.countries)
+
+    def _title_of(self, p: Mention) -> RoleRef | None:
+        """Return the title right before ``p`` (or in apposition after it), if any."""
+        lo = max(0, p.start - _BACK)
+        before = self.doc.text[lo:p.start]
+        cut = max(before.rfind(". "), before.rfind("\n"))  # a title stays in its sentence
+        lo += cut + 1 if cut >= 0 else 0
+        ref = self.title_suffix(lo, p.start)
+        if ref is None:
+            after = self.doc.text[p.end:p.end + _BACK]
+            if after.startswith(", "):
+                stop = re.search(r"[,.;:()\n]", after[2:])
+                end = p.end + 2 + (stop.start() if stop else len(after) - 2)
+                ref = self.title_ref(p.end + 2, end)
+        return ref
+
+    def _tokens(self, start: int, end: int) -> list[tuple[int, int, bool, str | None]]:
+        """Return (start, end, is_title_word, country_key) of the words in [start, end)."""
+        text = self.doc.text[start:end]
+        covered = [(start + a, start + b) for a, b, _ in self.vocab.found(text)]
+        out = []
+        for t in _TOKEN.finditer(text):
+            a, b = start + t.start(), start + t.end()
+            ent = next((m for m in self._others if m.start <= a and b <= m.end), None)
+            word = t.group().strip(_STRIP)
+            titled = (ent is not None or any(x <= a and b <= y for x, y in covered)
+                      or not word or bool(self.vocab.titles.fullmatch(word)))
+            country = ent.key if ent is not None and ent.type == "country" else None
+            out.append((a, b, titled, country))
+        return out
+
+    def title_ref(self, start: int, end: int) -> RoleRef | None:
+        """Return the roles of [start, end) when it is only a title ("the Russian leader")."""
+        toks = self._tokens(start, end)
+        if not toks or not all(t[2] for t in toks):
+            return None
+        return self._ref(toks)
+
+    def title_suffix(self, start: int, end: int) -> RoleRef | None:
+        """Return the roles of the longest title phrase ending at ``end`` (before a name)."""
+        toks = self._tokens(start, end)
+        tail = self.doc.text[toks[-1][1]:end] if toks else ""
+        if tail.strip() not in ("", ","):
+            return None
+        i = len(toks)
+        while i and toks[i - 1][2]:
+            i -= 1
+        return self._ref(toks[i:]) if i < len(toks) else None
+
+    def _ref(self, toks: list[tuple[int, int, bool, str | None]]) -> RoleRef | None:
+        """Return the roles and countries of a run of title words (None without a role)."""
+        text = self.doc.text[toks[0][0]:toks[-1][1]]
+        roles = roles_of(self.vocab.found(text))
+        if not roles:
+            return None
+        return RoleRef(roles=roles, countries=frozenset(c for *_, c in toks if c))
+
+    def resolve(self, ref: RoleRef, pos: int, last: str | None) -> str | None:
+        """Return the person a title refers to at ``pos``: its holder, else the last speaker."""
+        named = {self.canon.get(p.key, p.key): p.start for p in self.people if p.start < pos}
+        cands = [k for k in named if k in self.held and self._fits(ref, self.held[k])]
+        sure = [k for k in cands if ref.countries & self.held[k].countries]
+        cands = sure or cands
+        if last in cands:
+            return last
+        if cands:
+            return max(cands, key=lambda k: named[k])
+        if last and (last not in self.held or self._fits(ref, self.held[last])):
+            return last
+        return None
+
+    def _fits(self, ref: RoleRef, held: RoleRef) -> bool:
+        """Return True unless what a person holds contradicts a reference's roles or country."""
+        if ref.countries and held.countries and not ref.countries & held.countries:
+            return False
+        return not held.roles or self.vocab.matches(ref.roles, held.roles)
