@@ -1,7 +1,13 @@
-"""The time a figure is about: years, "first nine months of 2025", "last year", "by 2025".
+"""The time a figure is about: years, quarters, halves, month ranges, "last year", "by 2025".
 
 Relative phrases resolve against the document's publication date and are left unresolved
 (None) when it is unknown: the article's own date is never used as a period by itself.
+Sub-year stretches ("im ersten Quartal", "ocak-şubat", "январь–май") take the year written
+next to them ("2025", "этого года", "2025 yılının"); with none, the publication year (the
+previous one when the stretch ends after the publication month).
+
+Written here (not dateparser/datefinder) because those read dates, not reporting periods:
+none of them knows "первое полугодие", "ilk çeyrek" or "бірінші тоқсан".
 """
 
 from __future__ import annotations
@@ -16,6 +22,14 @@ from dossier.nlp.numbers.words import WordNumbers
 _YEAR = r"(?<![\d.,$€£])(?P<y>(?:1[89]|20)\d{2})(?![\d%])"
 #: the same, starting with a character class so a scan jumps from "1"/"2" to the next
 _YEAR_SCAN = r"(?P<y>[12](?<![\d.,$€£][12])(?:(?<=1)[89]|(?<=2)0)\d{2})(?![\d%])"
+_DASH = r"[ \t\u00a0\u202f\u2009]?[-–—/][ \t\u00a0\u202f\u2009]?"
+#: "1-м", "1.", "1st", "1er" and Roman "I"–"IV" before a quarter or half word
+_ORDINAL_DIGITS = r"(?P<od>[1-4](?:[.-]?[^\W\d_]{0,4})?(?!\w)|IV(?!\w)|I{1,3}(?!\w))"
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+#: what may stand between a stretch and its year: "of", "de", "des Jahres", "'in", "yılının"
+_GAP_AFTER = re.compile(r"[ \t\u00a0]*(?:[^\W\d_]{1,6}\.?[ \t\u00a0]+){0,2}")
+_GAP_BEFORE = re.compile(r"(?:['’][^\W\d_]+)?(?:[ \t\u00a0]+[^\W\d_]{2,9})?(?:['’]s)?[ \t\u00a0]+")
+_DAY_BEFORE = re.compile(r"\d\.?[ \t\u00a0]*(?:[^\W\d_]{1,3}[ \t\u00a0]+)?$")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -28,49 +42,157 @@ class PeriodMention:
     by: bool = False  # a deadline ("by 2025", "entro il 2025"): a target's period
 
 
+@dataclass(slots=True, kw_only=True)
+class _Stretch:
+    """Months of a year not yet known: "first quarter", "январь–май" (1-based, inclusive)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+def _lookup(word: str, table: list[tuple[str, int]]) -> int | None:
+    """Return the number of ``word`` in a (form, number) table; "stem*" forms match prefixes."""
+    low = " ".join(word.lower().split())
+    for form, n in table:
+        if (form.endswith("*") and low.startswith(form[:-1])) or low == form:
+            return n
+    return None
+
+
 class PeriodFinder:
     """Finds time expressions in sentences of one language."""
 
     def __init__(self, lex: NumberLexicon) -> None:
         p = lex.section("period")
-        flags = re.IGNORECASE
         self._words = WordNumbers(lex.words, list(lex.data.get("words", {}).get("connectors", [])))
         article = r"(?i:(?:(?:the|il|l'|le|la|o|el|de|del)\s+)?(?:year\s+|anno\s+|ano\s+|года\s+)?)"
         by = alt(p.get("by", []))  # alt() puts the word boundary in itself
         self._by = re.compile(rf"{by}{SPACE}{article}{_YEAR}")
+        self._by_after = re.compile(p.get("by_after_re") or r"(?!x)x", re.IGNORECASE)
         self._year = re.compile(_YEAR_SCAN)
-        self._spans = [(re.compile(p[k], flags), k)
-                       for k in ("first_months_re", "half_re") if p.get(k)]
+        self._first_months = re.compile(p.get("first_months_re") or r"(?!x)x", re.IGNORECASE)
         self._relative = [(re.compile(alt(p.get(k, []))), d)
                           for k, d in (("last_year", -1), ("this_year", 0), ("next_year", 1))]
+        self._so_far = re.compile(alt(p.get("so_far", [])))
+        self._month_table = [(f.lower(), i + 1) for i, forms in enumerate(p.get("months", []))
+                             for f in forms]
+        self._ordinal_table = [(k.lower(), int(v)) for k, v in p.get("ordinals", {}).items()]
+        self._joiners = {w.lower() for w in p.get("range_to", [])}
+        self._compile_stretches(p)
+
+    def _compile_stretches(self, p: dict[str, list[str]]) -> None:
+        """Build the month-range, single-month and quarter/half patterns."""
+        month = alt([f for forms in p.get("months", []) for f in forms])
+        conns = alt([*p.get("range_to", []), *p.get("range_and", [])])
+        self._range = re.compile(
+            rf"(?:(?P<from>{alt(p.get('range_from', []))}){SPACE})?(?P<m1>{month})"
+            rf"(?:{_DASH}|{SPACE}(?P<conn>{conns}){SPACE})(?P<m2>{month})")
+        self._month = re.compile(rf"(?P<m1>{month})\.?{SPACE}(?:(?:de|del|di){SPACE})?{_YEAR}")
+        ordinal = alt(p.get("ordinals", {}))
+        self._part = re.compile(
+            rf"(?:(?P<ow>{ordinal})|{_ORDINAL_DIGITS})(?:{SPACE}|-)"
+            rf"(?:(?P<q>{alt(p.get('quarter', []))})|(?P<h>{alt(p.get('half', []))}))"
+            r"|(?<!\w)Q(?P<qn>[1-4])(?!\w)")
 
     def find(self, text: str, published: str | None) -> list[PeriodMention]:
         """Return the time expressions of ``text``, the longest first where they overlap."""
         found: list[PeriodMention] = []
-        for rx, key in self._spans:
+        for m in self._first_months.finditer(text):
+            found.append(PeriodMention(start=m.start(), end=m.end(), period=self._span(m)))
+        for rx in (self._by, self._by_after):
             for m in rx.finditer(text):
-                found.append(PeriodMention(start=m.start(), end=m.end(), period=self._span(m, key)))
-        for m in self._by.finditer(text):
-            found.append(PeriodMention(start=m.start(), end=m.end(), period=m.group("y"), by=True))
+                found.append(PeriodMention(start=m.start(), end=m.end(), period=m.group("y"),
+                                           by=True))
+        years: list[PeriodMention] = []
         for m in self._year.finditer(text):
-            found.append(PeriodMention(start=m.start(), end=m.end(), period=m.group("y")))
+            years.append(PeriodMention(start=m.start(), end=m.end(), period=m.group("y")))
         year = int(published[:4]) if published and published[:4].isdigit() else None
         for rx, delta in self._relative:
             for m in rx.finditer(text):
                 value = str(year + delta) if year is not None else None
-                found.append(PeriodMention(start=m.start(), end=m.end(), period=value))
-        return _outermost(found)
+                years.append(PeriodMention(start=m.start(), end=m.end(), period=value))
+        found += self._so_far_mentions(text, published)
+        found += self._months_of_year(text)
+        found += [self._place(s, text, years, published) for s in self._stretches(text)]
+        return _outermost(found + years)
 
-    def _span(self, m: re.Match[str], key: str) -> str | None:
-        """Return "YYYY-01/YYYY-MM" for "first N months of YYYY" or the first half."""
+    def _so_far_mentions(self, text: str, published: str | None) -> list[PeriodMention]:
+        """Return "so far this year" / "с начала года" as January to the publication month."""
+        out = []
+        for m in self._so_far.finditer(text):
+            value = None
+            if published and re.match(r"\d{4}-\d{2}", published):
+                value = f"{published[:4]}-01/{published[:7]}"
+            out.append(PeriodMention(start=m.start(), end=m.end(), period=value))
+        return out
+
+    def _months_of_year(self, text: str) -> list[PeriodMention]:
+        """Return "in May 2025" as 2025-05 (not a dated day: "12 May 2025" is left out)."""
+        out = []
+        for m in self._month.finditer(text):
+            n = _lookup(m.group("m1"), self._month_table)
+            if n and not _DAY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                out.append(PeriodMention(start=m.start(), end=m.end(),
+                                         period=f"{m.group('y')}-{n:02d}"))
+        return out
+
+    def _stretches(self, text: str) -> list[_Stretch]:
+        """Return the month ranges, quarters and halves of ``text`` (year not yet known)."""
+        out = []
+        for m in self._range.finditer(text):
+            a = _lookup(m.group("m1"), self._month_table)
+            b = _lookup(m.group("m2"), self._month_table)
+            conn = (m.group("conn") or "").lower()
+            joined = not conn or conn in self._joiners or m.group("from")
+            if a and b and a < b and joined:
+                out.append(_Stretch(start=m.start(), end=m.end(), first=a, last=b))
+        for m in self._part.finditer(text):
+            n = self._part_number(m)
+            size = 6 if m.group("h") else 3
+            if n and n * size <= 12:
+                out.append(_Stretch(start=m.start(), end=m.end(), first=(n - 1) * size + 1,
+                                    last=n * size))
+        return out
+
+    def _part_number(self, m: re.Match[str]) -> int | None:
+        """Return which quarter or half a match names (1-based)."""
+        if m.group("qn"):
+            return int(m.group("qn"))
+        if m.group("ow"):
+            return _lookup(m.group("ow"), self._ordinal_table)
+        raw = m.group("od")
+        return int(raw[0]) if raw[0].isdigit() else _ROMAN.get(raw)
+
+    def _place(self, s: _Stretch, text: str, years: list[PeriodMention],
+               published: str | None) -> PeriodMention:
+        """Return a stretch joined to its year: written next to it, else the publication's."""
+        for y in sorted(years, key=lambda y: y.start):
+            if y.start >= s.end and _GAP_AFTER.fullmatch(text, s.end, y.start):
+                return _stretch_mention(s, y.period, s.start, y.end)
+        for y in sorted(years, key=lambda y: -y.end):
+            if y.end <= s.start and _GAP_BEFORE.fullmatch(text, y.end, s.start):
+                return _stretch_mention(s, y.period, y.start, s.end)
+        if not published or not re.match(r"\d{4}-\d{2}", published):
+            return PeriodMention(start=s.start, end=s.end, period=None)
+        year = int(published[:4]) - (s.last > int(published[5:7]))
+        return _stretch_mention(s, str(year), s.start, s.end)
+
+    def _span(self, m: re.Match[str]) -> str | None:
+        """Return "YYYY-01/YYYY-MM" for "first N months of YYYY"."""
         year = m.group("year")
-        if key == "half_re":
-            return f"{year}-01/{year}-06"
         raw = m.group("n")
         n = int(raw) if raw.isdigit() else self._words.parse(raw)
         if not n or not 1 <= n <= 12:
             return year
         return f"{year}-01/{year}-{n:02d}"
+
+
+def _stretch_mention(s: _Stretch, year: str | None, start: int, end: int) -> PeriodMention:
+    """Return the mention of a stretch in ``year`` (None when the year is unresolved)."""
+    value = f"{year}-{s.first:02d}/{year}-{s.last:02d}" if year else None
+    return PeriodMention(start=start, end=end, period=value)
 
 
 def _outermost(found: list[PeriodMention]) -> list[PeriodMention]:
