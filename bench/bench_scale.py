@@ -1,0 +1,90 @@
+"""Cost as the corpus grows: write, full corpus step, adding one document, conflicts, export.
+
+    python bench/bench_scale.py [--sizes 1000 10000] [--db /tmp/scale.db]
+
+Stores are filled with synthetic variants of the processed seed articles
+(:mod:`dossier.scale.synth`: own ids, person names from a generated pool, shifted dates,
+scaled figures), so the corpus-level steps see a growing corpus without re-running the
+per-document stages (``bench/bench_pipeline.py`` measures those). Times are wall-clock, one
+process, with the 1-minute load average beside them (the machine is shared); peak RSS from
+getrusage (a high-water mark: it only grows through the run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dossier.build import process  # noqa: E402
+from dossier.corpus import update_corpus  # noqa: E402
+from dossier.export import export  # noqa: E402
+from dossier.ingest.files import iter_inputs  # noqa: E402
+from dossier.model import Document  # noqa: E402
+from dossier.pipeline import build_pipeline  # noqa: E402
+from dossier.scale.synth import corpus  # noqa: E402
+from dossier.store import Store  # noqa: E402
+
+
+def peak_rss_mb() -> float:
+    """Return this process's peak resident set size in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def row(size: int, step: str, docs: int, seconds: float) -> str:
+    rate = f"{docs / seconds:.1f}" if seconds and docs else "-"
+    return (f"| {size} | {step} | {docs} | {seconds:.2f} | {rate} | {peak_rss_mb():.0f} "
+            f"| {os.getloadavg()[0]:.1f} |")
+
+
+def timed(fn):  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t
+
+
+def one_size(seeds: list[Document], size: int, folder: Path) -> list[str]:
+    """Fill a store with ``size`` documents and time each corpus step."""
+    store = Store(str(folder / f"scale-{size}.db"))
+    rows = []
+    _, secs = timed(lambda: [store.write_documents(list(corpus(seeds, 250, start=i)))
+                             for i in range(0, size, 250)])
+    rows.append(row(size, "write documents", size, secs))
+    _, secs = timed(lambda: update_corpus(store, full=True))
+    rows.append(row(size, "corpus step, full", size, secs))
+    for n, label in ((1, "add 1 document (corpus step)"), (10, "add 10 documents")):
+        store.write_documents(list(corpus(seeds, n, start=size + n * 7919)))
+        result, secs = timed(lambda: update_corpus(store))
+        assert result.incremental
+        rows.append(row(size, label, n, secs))
+    _, secs = timed(lambda: export(store, "json", folder / f"export-{size}.json"))
+    rows.append(row(size, "export json", store.count("documents"), secs))
+    store.close()
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    args = ap.parse_args()
+    pipeline = build_pipeline()
+    seeds = [d for d in (process(d, pipeline) for d in iter_inputs([ROOT / "examples/seeds"])
+                         if isinstance(d, Document)) if isinstance(d, Document)]
+    print("| store size | step | documents | seconds | docs/s | peak RSS MB | load 1m |")
+    print("|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            for line in one_size(seeds, size, Path(tmp)):
+                print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
