@@ -51,7 +51,8 @@ class KeyStat:
             for item, pos in theirs.items():
                 mine[item] = min(pos, mine.get(item, pos))
             total = getattr(self.info, name) + getattr(other.info, name)
-            setattr(self.info, name, Counter({i: total[i] for i in sorted(total, key=lambda i: mine[i])}))
+            order = sorted(total, key=lambda i: mine[i])
+            setattr(self.info, name, Counter({i: total[i] for i in order}))
         if other.first < self.first:
             self.first, self.info.type = other.first, other.info.type
 
