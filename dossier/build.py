@@ -147,7 +147,7 @@ def build(
     if corpus and report.added:
         from dossier.corpus import update_corpus
 
-        update_corpus(store)
+        update_corpus(store, full=force)  # --force rewrites documents in place
     report.seconds = time.perf_counter() - started
     return report
 
