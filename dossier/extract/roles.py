@@ -164,6 +164,14 @@ class RoleIndex:
             i -= 1
         return self._ref(toks[i:]) if i < len(toks) else None
 
+    def title_prefix(self, start: int, end: int) -> RoleRef | None:
+        """Return the roles of the title phrase starting at ``start`` ("Laut dem Kanzler ...")."""
+        toks = self._tokens(start, end)
+        i = 0
+        while i < len(toks) and toks[i][2]:
+            i += 1
+        return self._ref(toks[:i]) if i else None
+
     def _ref(self, toks: list[tuple[int, int, bool, str | None]]) -> RoleRef | None:
         """Return the roles and countries of a run of title words (None without a role)."""
         text = self.doc.text[toks[0][0]:toks[-1][1]]

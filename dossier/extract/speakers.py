@@ -96,7 +96,7 @@ def speaker_cues(language: str | None) -> SpeakerCues:
         continuation=re.compile(s["continuation_re"], re.IGNORECASE)
         if s.get("continuation_re") else None,
         cue=re.compile(alt(s["according"])) if s.get("according") else _NEVER,
-        after=re.compile(rf"^[\w'’-]{{0,6}}{SPACE}{after}") if after else _NEVER,
+        after=re.compile(rf"[\w'’-]{{0,6}}{SPACE}{after}") if after else _NEVER,
         after_cue=re.compile(after) if after else _NEVER,
         self_ref=re.compile(rf"(?:^|[,;:—–]\s*)\W*{alt(s['according_self'])}")
         if s.get("according_self") else _NEVER,
@@ -130,6 +130,10 @@ def canonical_people(mentions: list[Mention]) -> dict[str, str]:
             if len(oname) <= 4 and not surnames & set(oname[:-1]):
                 best = other
         out[key] = best
+    for key, name in names.items():  # "tokayev akorda", "tokayev shavkat mirziyoyev"
+        heads = [k for k, n in names.items() if 1 < len(n) < len(name) and name[:len(n)] == n]
+        if out[key] == key and heads:
+            out[key] = out[max(heads, key=lambda k: len(names[k]))]
     return out
 
 
@@ -181,15 +185,16 @@ class SpeakerFinder:
             head = text[:p.start - base]
             if self.cues.according.search(head) or self._cued_title(base, head):
                 return self._key(p)
-            if self.cues.after.match(text, p.end - base):
+            if self.cues.after.match(text[p.end - base:]):
                 return self._key(p)
         if self.last and self.cues.self_ref.search(text):
             return self.last
         for m in self.cues.cue.finditer(text):
             stop = _CLAUSE_END.search(text, m.end())
-            found = self._resolve(base + m.end(), base + (stop.start() if stop else len(text)))
-            if found:
-                return found
+            end = base + (stop.start() if stop else len(text))
+            ref = self.roles.title_prefix(base + m.end(), end)  # "Laut dem Kanzler investieren"
+            if ref:
+                return self.roles.resolve(ref, base + m.start(), self.last)
         for m in self.cues.after_cue.finditer(text):
             lo = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start())) + 1
             found = self._resolve(base + lo, base + m.start())
@@ -214,9 +219,10 @@ class SpeakerFinder:
         subjects = [p for p in persons if p.end - base <= first and not self._object(base, text, p)]
         if subjects:
             return self._key(subjects[-1])
-        if self.cues.pronoun.match(text) or (self.cues.prodrop and self.cues.prodrop.match(text)):
+        found = self._title_subject(base, text, first)  # before pronouns: "o ministro" has a holder
+        if not found and (self.cues.pronoun.match(text)
+                          or (self.cues.prodrop and self.cues.prodrop.match(text))):
             return self.last
-        found = self._title_subject(base, text, first)
         for v in verbs:
             found = found or self._inverted(base, text, v, persons)
         return found
@@ -226,7 +232,7 @@ class SpeakerFinder:
         m = self.cues.objects.search(text, max(0, p.start - base - 60), p.start - base)
         if m and self.cues.titles.match(m.group("gap")):
             return True
-        return bool(self.cues.object_after.match(text, p.end - base)
+        return bool(self.cues.object_after.match(text[p.end - base:])
                     or self.cues.object_form.search(p.text))
 
     def _title_subject(self, base: int, text: str, verb: int) -> str | None:
@@ -237,7 +243,8 @@ class SpeakerFinder:
                 continue
             end = _CLAUSE_END.search(text, start, verb)
             stop = end.start() if end else verb
-            if verb - stop <= _TITLE_REACH:
+            # a subject set off by a comma may stand far from a final verb (Turkish, Russian)
+            if verb - stop <= _TITLE_REACH or (end and text[stop] == "," and not start):
                 found = self._resolve(base + start, base + stop)
                 if found:
                     return found
