@@ -155,3 +155,41 @@ def test_figures_subjects_and_quote() -> None:
 def test_speakers_quotes_and_continuations(lang: str, paragraphs: list[str], speaker: str) -> None:
     figs = figures(paragraphs, lang)
     assert figs and all(f.speaker == speaker for f in figs)
+
+
+@pytest.mark.parametrize(("lang", "text", "kinds"), [
+    # verb-final targets (the goal verb or noun after the amount)
+    ("kk", "Біз оны 2030 жылға қарай 35 млрд долларға жеткізуді көздейміз.", ["target"]),
+    ("kk", "Бұл көрсеткішті 10 млрд долларға жеткізу керек.", ["target"]),
+    ("tr", "Hedefimiz, ticaret hacmimizi 2030'a kadar 15 milyar dolara çıkarmaktır.", ["target"]),
+    ("tr", "Bakan, 15 milyar dolarlık ticaret hedefine ulaşmak için çalıştıklarını söyledi.", ["target"]),
+    ("de", "Ziel ist es, den Handel bis 2030 auf 10 Milliarden Euro zu steigern.", ["target"]),
+    ("de", "Beide Länder wollen in den kommenden Jahren 3,5 Milliarden Euro investieren.", ["target"]),
+    ("de", "Die Regierung will bis 2030 rund 10 Milliarden Euro Handelsvolumen anpeilen.", ["target"]),
+    ("ru", "Мы видим потенциал довести его до 35 миллиардов долларов к 2030 году.", ["target"]),
+    ("fr", "Paris et Berlin investiront ensemble 3,5 milliards d'euros.", ["target"]),
+    ("ru", "Стороны обсудили строительство трех угольных электростанций.", ["target"]),
+    # forecasts, the cue before (also in an earlier clause) or after the amount
+    ("ru", "Эксперты ожидают, что экспорт нефти останется на уровне около 108 млн тонн.", ["forecast"]),
+    ("ru", "Как прогнозируется, товарооборот составит 40 млрд долларов.", ["forecast"]),
+    ("tr", "Bu yıl ise 5 milyon ton civarında bir hacim beklendiğini söyledi.", ["forecast"]),
+    ("de", "Die Investitionen werden auf 50 Milliarden US-Dollar geschätzt.", ["forecast"]),
+    ("es", "Se prevé que el comercio alcance 25.000 millones de euros.", ["forecast"]),
+    ("fr", "Les échanges devraient atteindre 200 milliards d'euros.", ["forecast"]),
+    ("pt", "O comércio deverá chegar a 250 mil milhões de dólares.", ["forecast"]),
+    ("kk", "Биыл 5 млн тонна жүк тасымалдануы күтілуде.", ["forecast"]),
+    # a goal word for one amount does not make an earlier actual amount a target
+    ("tr", "Ticaret 10 milyar dolar oldu; 15 milyar dolarlık hedefe ulaşılacak.", ["actual", "target"]),
+    ("de", "Der Handel lag bei 5 Milliarden Euro; für die Anlage werden 50 Milliarden Euro erwartet, ab 2032 sollen dort 2 Millionen Tonnen entstehen.", ["actual", "forecast", "target"]),
+])
+def test_figures_kind_verb_final_and_fronted(lang: str, text: str, kinds: list[str]) -> None:
+    assert [f.kind for f in figures([text], lang)] == kinds
+
+
+@pytest.mark.parametrize(("text", "approx"), [
+    ("Стороны намерены довести товарооборот до 35 млрд долларов.", "exact"),
+    ("Товарооборот вырос до 6,5 млрд долларов.", "exact"),
+    ("Пропускная способность составит до 15 млн тонн грузов.", "less_than"),
+])
+def test_figures_approx_change_verb_to(text: str, approx: str) -> None:
+    assert [f.approx for f in figures([text], "ru")] == [approx]

@@ -43,6 +43,7 @@ class Cues:
     target: re.Pattern[str]
     target_after: re.Pattern[str]
     forecast: re.Pattern[str]
+    forecast_after: re.Pattern[str]
     current: re.Pattern[str]
 
 
@@ -60,6 +61,7 @@ def cues(language: str | None) -> Cues:
         target=re.compile(alt(k.get("target", []))),
         target_after=re.compile(alt(k.get("target_after", []))),
         forecast=re.compile(alt(k.get("forecast", []))),
+        forecast_after=re.compile(alt(k.get("forecast_after", []))),
         current=re.compile(rf"{alt(k.get('current', []))}\W*(?:\w+\W+){{0,2}}$"),
     )
 
@@ -133,7 +135,7 @@ class _SentenceReader:
         out = []
         for q, pos in zip(quantities, positions, strict=True):
             clause = _clause_of(spans, pos)
-            kind = self._kind(text, clause, pos, q.end - s.start)
+            kind = self._kind(text, clause, pos, q.end - s.start, positions)
             metric, measure = self._metric(idx, text, clause, pos, q)
             others = [p for p in positions if p != pos]
             period = choose_period(periods, pos, clause, target=kind == "target", between=others)
@@ -159,24 +161,43 @@ class _SentenceReader:
             return str(int(pub[:4]) - 1)  # "the current trade volume" is last full year's
         return None
 
-    def _kind(self, text: str, clause: tuple[int, int], pos: int, end: int) -> str:
+    def _kind(self, text: str, clause: tuple[int, int], pos: int, end: int,
+              positions: list[int]) -> str:
         """Return target, forecast or actual from cues in the figure's clause."""
         c = self.cues
-        if c.forecast.search(text, clause[0], pos) or (c.forecast.search(text, 0, pos) and \
-                clause[0] == 0):
+        if c.forecast.search(text, clause[0], pos):
             return "forecast"
-        if not c.current.search(text, clause[0], pos) and (
-                c.target.search(text, clause[0], pos) or self._fronted_target(text, pos)):
+        current = c.current.search(text, clause[0], pos)
+        if not current and c.target.search(text, clause[0], pos):
             return "target"
-        if c.target_after.search(text, end, clause[1]):
+        # a cue in an earlier clause: "Эксперты ожидают, что ...", "Hedefimiz, ..."
+        fronted = [(self._fronted(c.forecast, text, pos, positions, 160), "forecast")]
+        if not current:
+            fronted.append((self._fronted(c.target, text, pos, positions, 80), "target"))
+        cue, kind = max(fronted)
+        if cue >= 0:
+            return kind
+        # verb-final clauses (tr, kk, de): "15 milyar dolara çıkarmak", "auf 50 Mrd. geschätzt"
+        after = _after_window(text, end, clause[1], positions)
+        if c.target_after.search(text, end, after):
             return "target"
+        if c.forecast_after.search(text, end, after):
+            return "forecast"
         return "actual"
 
-    def _fronted_target(self, text: str, pos: int) -> bool:
-        """Return True for a goal word shortly before the number with no figure between."""
-        window = text[max(0, pos - 80):pos]
-        hits = list(self.cues.target.finditer(window))
-        return bool(hits) and not re.search(r"\d", window[hits[-1].end():])
+    @staticmethod
+    def _fronted(rx: re.Pattern[str], text: str, pos: int, positions: list[int],
+                 reach: int) -> int:
+        """Return where the last cue before the number ends, or -1.
+
+        The cue must lie within ``reach`` characters, with no other figure and no
+        semicolon between it and the number.
+        """
+        start = max(0, pos - reach, text.rfind(";", 0, pos) + 1)
+        hits = list(rx.finditer(text, start, pos))
+        if not hits or any(hits[-1].end() <= p < pos for p in positions):
+            return -1
+        return hits[-1].end()
 
     def _metric(
         self, idx: int, text: str, clause: tuple[int, int], pos: int, q: Quantity,
@@ -211,6 +232,12 @@ class _SentenceReader:
         if metric and not measure:
             measure = _MEASURE.get(metric)
         return metric, measure or noun or None
+
+
+def _after_window(text: str, end: int, clause_end: int, positions: list[int]) -> int:
+    """Return where the cue search after a figure stops: clause end, next figure, 60 chars."""
+    nxt = [p for p in positions if p >= end]
+    return min(clause_end, end + 60, *nxt)
 
 
 def _nearest(hits: list[tuple[int, str]], clause: tuple[int, int], pos: int) -> str | None:

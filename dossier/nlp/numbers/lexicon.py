@@ -129,6 +129,9 @@ def _compile(lex: NumberLexicon) -> None:
         "noun_before": g.get("noun_before_re", r"(?!x)x") + "$",
         "compound": rf"{SPACE}(?P<n>\d{{1,3}})(?![\d.,]\d)",
         "q_before": rf"(?P<q>{alt(quals)})(?:{SPACE}{arts})?[ \t\u00a0]*$",
+        # "довести его до 35": after a verb of change, "до" is "to", not "up to"
+        "change_to": rf"(?:{alt(q.get('change_verbs', []))})(?:{SPACE}[^\W\d]+){{0,3}}{SPACE}"
+                     rf"(?:{alt(q.get('change_to', []))}){SPACE}?$",
         "q_after": "|".join(f"(?P<{k}>{r})" for k, r in q.get("post_re", {}).items()) or r"(?!x)x",
     }
     for name, rx in pats.items():
