@@ -81,6 +81,9 @@ class Figure:
     subjects: list[str] = field(default_factory=list)  # entity keys
     upper: float | None = None  # upper bound for ranges
     vague: bool = False  # "tens of billions": value is a lower bound
+    # a flow's way, set by the direction stage: "origin>destination" entity keys
+    # ("country:RU>country:KZ"), "a<>b" for a stated two-way total, None when unknown
+    direction: str | None = None
 
 
 @dataclass(slots=True, kw_only=True)

@@ -114,7 +114,7 @@ class Pipeline:
 
 
 DEFAULT_STAGES: tuple[str, ...] = (
-    "clean", "language", "published", "sentences", "entities", "figures", "events",
+    "clean", "language", "published", "sentences", "entities", "figures", "direction", "events",
 )
 
 

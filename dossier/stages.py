@@ -19,6 +19,7 @@ BUILTIN: dict[str, str] = {
     "sentences": "dossier.nlp.sentences:SentenceStage",
     "entities": "dossier.nlp.entities:EntityStage",
     "figures": "dossier.extract.figures:FigureStage",
+    "direction": "dossier.extract.direction:DirectionStage",
     "events": "dossier.extract.events:EventStage",
 }
 

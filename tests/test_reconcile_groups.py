@@ -80,8 +80,8 @@ def test_reconcile_never_groups_different(field: str, a: object, b: object) -> N
     ("gas transit volume", "Gas-transit volume"),
 ])
 def test_reconcile_groups_same_measure_without_metric(measure_a: str, measure_b: str) -> None:
-    a = ref("a", 8, metric=None, measure=measure_a, unit="count", period=None)
-    b = ref("b", 9, metric=None, measure=measure_b, unit="count", period=None)
+    a = ref("a", 8, doc="d1", metric=None, measure=measure_a, unit="count", period=None)
+    b = ref("b", 9, doc="d2", metric=None, measure=measure_b, unit="count", period=None)
     groups = group_figures([a, b], {})
     assert len(groups) == 1 and groups[0].metric is None
     assert [c.severity for c in find_conflicts(groups)] == ["medium"]  # words, not a metric

@@ -75,7 +75,10 @@ def test_reconcile_interval_of_range_widens_both_ends() -> None:
     (("under 5", 5e9, "less_than"), ("7", 7e9, "exact"), "high"),
     (("8", 8, "exact"), ("9", 9, "exact"), "high"),
     (("18,000", 18000, "exact"), ("20,000", 20000, "exact"), "high"),
-    (("20,490", 20490, "exact"), ("20,000", 20000, "exact"), None),  # 20,000 is rounded
+    (("20,490", 20490, "exact"), ("20,000", 20000, "exact"), "low"),  # rounded, yet 2.4 % apart
+    (("244.8", 244.8e9, "exact"), ("240", 240e9, "exact"), "low"),  # Russia–China 2024, 2 %
+    (("27.8", 27.8e9, "exact"), ("27.9", 27.9e9, "exact"), None),  # 0.4 %: within rounding
+    (("about 240", 240e9, "about"), ("244.8", 244.8e9, "exact"), None),  # "about" allows it
     (("over 22", 22e9, "more_than"), ("over 23", 23e9, "more_than"), None),  # within 10 %
     (("over 170", 170, "more_than"), ("175", 175, "exact"), None),
     (("70", 70, "exact"), ("175", 175, "exact"), "high"),

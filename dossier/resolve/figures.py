@@ -19,8 +19,16 @@ open (no cap); ``medium`` when only the 1.5x cap separates them; ``low`` when th
 meet but two bounds of the same direction differ by more than 10 % ("over 17,000" vs "over
 20,000" firms): logically compatible, yet one source is stale or careless and an analyst
 wants to see it (thresholds within 10 % are the usual rounding down of one true value).
+Two exact figures more than 1 % apart (``EXACT_APART``) are at least ``low``: "244.8 bn"
+and "240 bn" may both be honest (240 is a rounded 244.8), yet a demanding analyst wants to
+see a 4.8 bn gap between two official-sounding figures; within 1 % is rounding or
+conversion noise.
 Groups known only by their measure words (no metric) are at most ``medium``: "almost 10
 regions" taking part and "89 regions" in all share the words, not the thing.
+In *loose* groups (measure words only, or a directional metric whose direction is unknown:
+:func:`dossier.resolve.groups.is_loose`) only figures of different documents can conflict:
+one article giving "76 of the 89 regions", or two investment figures it does not say the
+way of, is describing two things, not contradicting itself.
 Each disagreeing group gives exactly one conflict, with a stable id.
 """
 
@@ -37,7 +45,9 @@ from dossier.resolve.groups import (
     GroupIndex,
     GroupKey,
     GroupUpdate,
+    base_what,
     group_figures,
+    is_loose,
     update_groups,
     what_of,
 )
@@ -63,6 +73,7 @@ __all__ = [
 ]
 
 BOUNDS_APART = 0.10  # same-direction thresholds further apart than this are a low conflict
+EXACT_APART = 0.01  # exact figures further apart than this (share of the larger) are low
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -125,27 +136,74 @@ def _uniq(items: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 
-def _disjoint(refs: Sequence[FigureRef], capped: bool) -> tuple[FigureRef, FigureRef] | None:
+Span = tuple[float, float, FigureRef]  # (low, high, figure)
+
+
+def _widest(spans: Sequence[Span], across: bool) -> tuple[float, FigureRef, FigureRef] | None:
+    """Return (gap, bottom, top): the highest low minus the lowest high, and their figures.
+
+    ``across``: the two must come from different documents; the best such pair is among the
+    two documents with the highest lows and the two with the lowest highs, so this stays
+    linear in the group's size.
+    """
+    if len(spans) < 2:
+        return None
+    if not across:
+        top = max(spans, key=lambda s: s[0])
+        bottom = min(spans, key=lambda s: s[1])
+        return top[0] - bottom[1], bottom[2], top[2]
+    tops: dict[str, Span] = {}
+    bottoms: dict[str, Span] = {}
+    for span in spans:
+        doc = span[2].document
+        if doc not in tops or span[0] > tops[doc][0]:
+            tops[doc] = span
+        if doc not in bottoms or span[1] < bottoms[doc][1]:
+            bottoms[doc] = span
+    best: tuple[float, FigureRef, FigureRef] | None = None
+    for t in sorted(tops.values(), key=lambda s: -s[0])[:2]:
+        for b in sorted(bottoms.values(), key=lambda s: s[1])[:2]:
+            if t[2].document != b[2].document and (best is None or t[0] - b[1] > best[0]):
+                best = (t[0] - b[1], b[2], t[2])
+    return best
+
+
+def _disjoint(refs: Sequence[FigureRef], capped: bool, across: bool = False
+              ) -> tuple[FigureRef, FigureRef] | None:
     """Return the two figures furthest apart when the intervals share no point."""
-    spans = [(interval(r.figure, capped=capped), r) for r in refs]
-    (lo, _), top = max(spans, key=lambda s: s[0][0])
-    (_, hi), bottom = min(spans, key=lambda s: s[0][1])
-    return (bottom, top) if lo > hi else None
+    spans = [(*interval(r.figure, capped=capped), r) for r in refs]
+    found = _widest(spans, across)
+    return (found[1], found[2]) if found and found[0] > 0 else None
 
 
-def _bounds_differ(refs: Sequence[FigureRef]) -> tuple[FigureRef, FigureRef] | None:
+def _points_apart(refs: Sequence[FigureRef], share: float, across: bool
+                  ) -> tuple[FigureRef, FigureRef] | None:
+    """Return the lowest and highest value when they differ by more than ``share``."""
+    found = _widest([(r.figure.value or 0.0, r.figure.value or 0.0, r) for r in refs], across)
+    if found is None:
+        return None
+    gap, low, high = found
+    return (low, high) if gap > share * abs(high.figure.value or 0.0) else None
+
+
+def _bounds_differ(refs: Sequence[FigureRef], across: bool = False
+                   ) -> tuple[FigureRef, FigureRef] | None:
     """Return two same-direction bounds ("over 17,000", "over 20,000") beyond rounding."""
     for approx in ("more_than", "less_than"):
         same = [r for r in refs if (r.figure.vague and approx == "more_than")
                 or (r.figure.approx == approx and not r.figure.vague)]
-        if len(same) < 2:
-            continue
-        low = min(same, key=lambda r: r.figure.value or 0.0)
-        high = max(same, key=lambda r: r.figure.value or 0.0)
-        a, b = low.figure.value or 0.0, high.figure.value or 0.0
-        if b - a > BOUNDS_APART * abs(b):
-            return low, high
+        pair = _points_apart(same, BOUNDS_APART, across)
+        if pair:
+            return pair
     return None
+
+
+def _exacts_differ(refs: Sequence[FigureRef], across: bool = False
+                   ) -> tuple[FigureRef, FigureRef] | None:
+    """Return two exact figures more than ``EXACT_APART`` apart ("244.8 bn" vs "240 bn")."""
+    exact = [r for r in refs if r.figure.approx == "exact" and not r.figure.vague
+             and r.figure.upper is None]
+    return _points_apart(exact, EXACT_APART, across)
 
 
 def _describe(ref: FigureRef, entity_of: Mapping[str, str], names: Mapping[str, str]) -> str:
@@ -162,13 +220,14 @@ def _judge(group: FigureGroup) -> tuple[str, tuple[FigureRef, FigureRef]] | None
     refs = group.figures
     if len(refs) < 2:
         return None
-    pair = _disjoint(refs, capped=False)
+    across = is_loose(group.key)
+    pair = _disjoint(refs, capped=False, across=across)
     if pair:
         return "high", pair
-    pair = _disjoint(refs, capped=True)
+    pair = _disjoint(refs, capped=True, across=across)
     if pair:
         return "medium", pair
-    pair = _bounds_differ(refs)
+    pair = _bounds_differ(refs, across) or _exacts_differ(refs, across)
     return ("low", pair) if pair else None
 
 
@@ -356,7 +415,10 @@ def _summary(gap: TargetGap, names: Mapping[str, str]) -> str:
 
 
 def _same_subjects(target: FigureGroup, actual: FigureGroup) -> bool:
-    """Say whether an actual's subjects may be the target's (one set within the other)."""
+    """Say whether an actual's subjects may be the target's (one set within the other;
+    two directed flows must go the same way)."""
+    if target.key[0].endswith("@directed") and actual.key[0].endswith("@directed"):
+        return target.subjects == actual.subjects
     a, b = set(target.subjects), set(actual.subjects)
     return a <= b or b <= a
 
@@ -374,12 +436,13 @@ def targets_vs_actuals(
     actuals: dict[tuple[str, str | None], list[FigureGroup]] = {}
     for g in groups:
         if g.kind == "actual":
-            actuals.setdefault((g.key[0], g.unit), []).append(g)
+            actuals.setdefault((base_what(g.key[0]), g.unit), []).append(g)
     gaps: list[TargetGap] = []
     for g in groups:
         if g.kind != "target":
             continue
-        pool = [a for a in actuals.get((g.key[0], g.unit), []) if _same_subjects(g, a)]
+        pool = [a for a in actuals.get((base_what(g.key[0]), g.unit), [])
+                if _same_subjects(g, a)]
         best, partial = _pick_actual(g.period, pool)
         gaps.extend(_gap(run, g, best, partial, entity_of, names or {}) for run in _clusters(g))
     gaps.sort(key=lambda t: (t.metric or t.measure or "", t.subjects,

@@ -9,6 +9,14 @@ its peers; a subset shared by several pairs ({KZ} under {RU, KZ} and {CN, KZ}) s
 since it cannot be told which pair it is about. Risk, documented: a country total with one
 subject joins the only pair in its bucket.
 
+Directional metrics (investment, firms, students, exports...: ``DIRECTIONAL``) are split
+by the figure's flow (:attr:`Figure.direction`, set by :mod:`dossier.extract.direction`):
+"Russian investment in Kazakhstan" and "Kazakh investment in Russia" are different things,
+so a directed figure goes into a bucket of directed figures with *ordered* subjects
+(origin, destination); a stated two-way total ("mutual investment") into a bucket of its
+own; a figure whose direction is unknown into a third, since it cannot be told which flow it
+is (an unknown-direction group is *loose*: see :func:`is_loose`).
+
 Incremental adds (:class:`GroupIndex`) touch only the buckets the new figures fall into, and
 only regroup a bucket when a new subject set appears in it; otherwise a figure is appended to
 its group. This module is separate from :mod:`dossier.resolve.figures` to keep each short.
@@ -21,7 +29,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from dossier.model import METRICS, FigureRef
+from dossier.extract.direction import DIRECTIONAL
+from dossier.model import METRICS, Figure, FigureRef
 from dossier.resolve.timeline import normalise_period
 
 __all__ = [
@@ -30,11 +39,15 @@ __all__ = [
     "GroupIndex",
     "GroupKey",
     "GroupUpdate",
+    "base_what",
+    "flow_of",
     "group_figures",
+    "is_loose",
     "update_groups",
 ]
 
-#: (what, subjects, unit, period, kind); what is a metric or "measure:<normalised words>"
+#: (what, subjects, unit, period, kind); what is a metric or "measure:<normalised words>",
+#: with "@directed", "@mutual" or "@unknown" after a directional metric
 GroupKey = tuple[str, tuple[str, ...], str | None, str | None, str]
 #: (what, unit, period, kind): a group key without its subjects
 BucketKey = tuple[str, str | None, str | None, str]
@@ -89,6 +102,28 @@ def what_of(metric: str | None, measure: str | None) -> str | None:
     return f"measure:{words}" if words else None
 
 
+def flow_of(fig: Figure) -> str | None:
+    """Return directed, mutual or unknown for a directional metric's figure, else None."""
+    if fig.metric not in DIRECTIONAL:
+        return None
+    if not fig.direction:
+        return "unknown"
+    return "mutual" if "<>" in fig.direction else "directed"
+
+
+def base_what(what: str) -> str:
+    """Return a group's metric or measure without its flow ("investment@directed")."""
+    return what.partition("@")[0]
+
+
+def is_loose(key: GroupKey) -> bool:
+    """Say whether a group is known only loosely: by its measure words, or a directional
+    metric with no known direction. Two figures of one article in such a group are most
+    likely two different things ("76 of the 89 regions"; inflows and outflows)."""
+    what = key[0]
+    return what.startswith("measure:") or what.endswith("@unknown")
+
+
 def _unit(unit: str | None) -> str | None:
     """Compare currency codes and unit words case-insensitively."""
     if not unit:
@@ -103,7 +138,13 @@ def _place(ref: FigureRef, entity_of: Mapping[str, str]) -> tuple[BucketKey, Sub
     what = what_of(fig.metric, fig.measure)
     if fig.value is None or what is None:
         return None
-    subjects = tuple(sorted({entity_of.get(s, s) for s in fig.subjects}))
+    flow = flow_of(fig)
+    if flow == "directed" and fig.direction:  # ordered: origin, destination
+        subjects = tuple(entity_of.get(s, s) for s in fig.direction.split(">"))
+    else:
+        subjects = tuple(sorted({entity_of.get(s, s) for s in fig.subjects}))
+    if flow:
+        what = f"{what}@{flow}"
     return (what, _unit(fig.unit), normalise_period(fig.period), fig.kind), subjects
 
 
@@ -136,7 +177,8 @@ class _Bucket:
             if group is None:
                 group = self.groups[to] = FigureGroup(
                     key=(what, to, unit, period, kind), unit=unit, period=period, kind=kind,
-                    metric=None if what.startswith("measure:") else what, measure=None,
+                    metric=None if what.startswith("measure:") else base_what(what),
+                    measure=None,
                     subjects=to)
             group.figures.append(ref)
             group.measure = group.measure or ref.figure.measure
@@ -198,11 +240,13 @@ def group_figures(
 
 def _fits(subjects: Subjects, groups: list[FigureGroup]) -> FigureGroup | None:
     """Return the one group a subject set joins without regrouping, else None."""
-    mine = set(subjects)
-    supersets = [g for g in groups if mine <= set(g.subjects)]
-    exact = [g for g in supersets if len(g.subjects) == len(subjects)]
+    exact = [g for g in groups if g.subjects == subjects]
     if exact:
         return exact[0]
+    mine = set(subjects)
+    if any(set(g.subjects) == mine for g in groups):  # the reverse flow: a group of its own
+        return None
+    supersets = [g for g in groups if mine < set(g.subjects)]
     grows = any(set(g.subjects) < mine for g in groups)  # it would swallow a group
     return supersets[0] if len(supersets) == 1 and not grows else None
 

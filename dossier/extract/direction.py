@@ -1,0 +1,249 @@
+"""The direction stage: which way a flow goes (Russian investment in Kazakhstan, not back).
+
+"Russian investment in Kazakhstan" and "Kazakh investment in Russia" name the same two
+countries and the same metric, yet are different quantities; so are "German firms in France"
+and "French firms in Germany". This stage reads, in the clause of each figure of a
+directional metric, who owns the flow (a demonym, a genitive, "from") and where it goes (a
+preposition or a locative/dative case ending), and sets ``Figure.subjects`` to
+``[origin, destination]`` and ``Figure.direction`` to ``"origin>destination"``. A stated
+two-way total ("mutual investment", "karşılıklı yatırımlar") gets ``"a<>b"``; otherwise the
+direction stays None (unknown).
+
+Written here because no library reads the direction of economic flows in nine languages;
+the cues are data (``dossier/lang/<code>/direction.toml``), the rules are language-neutral.
+It also cleans subjects for every figure: a country named only inside a currency ("dollari
+USA", "US-Dollar") is not a subject.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import ClassVar
+
+from dossier import lang as langdata
+from dossier.extract.figures import clauses
+from dossier.model import Document, Figure, Mention
+
+__all__ = ["DIRECTIONAL", "DirectionCues", "DirectionStage", "direction_cues", "orient"]
+
+#: metrics whose figures flow from one country to another (or sit in one, owned by another)
+DIRECTIONAL = frozenset({"investment", "investment_stock", "exports", "imports", "companies",
+                         "students", "universities", "energy"})
+#: metrics where the owner ("Kazakhstan's imports") is where the flow arrives
+OWNER_RECEIVES = frozenset({"imports"})
+#: metrics about two parties: a figure naming one side gets the document's other country
+#: (in a Kazakh–Uzbek article "Kazakhstan's trade ... 4.4 bn" is the bilateral trade)
+PAIRED = DIRECTIONAL | {"joint_projects", "trade_turnover"}
+_WORD = re.compile(r"\w+")
+_GLUED = re.compile(r"['’]?\w*")
+_COUNTRIES = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "countries.tsv"
+_CURRENCY_GAP = 3  # "28 миллиардов долларов США": a country right after a figure is its currency
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
+class DirectionCues:
+    """One language's direction cues (see ``dossier/lang/en/direction.toml``)."""
+
+    destination: frozenset[str]
+    origin: frozenset[str]
+    fillers: frozenset[str]
+    destination_endings: frozenset[str]
+    origin_endings: frozenset[str]
+    owner_endings: frozenset[str]
+    mutual: re.Pattern[str] | None
+
+
+def _phrases(items: Sequence[str]) -> re.Pattern[str] | None:
+    """Compile phrases as case-insensitive word-initial prefixes ("взаимн" finds "взаимные")."""
+    parts = [r"\s+".join(map(re.escape, p.split())) for p in sorted(set(items), key=len,
+                                                                     reverse=True)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.I) if parts else None
+
+
+@lru_cache(maxsize=32)
+def direction_cues(language: str | None) -> DirectionCues:
+    """Return the direction cues of ``language`` (empty cues when it has no file)."""
+    data = langdata.load(language, "direction") if language else {}
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(w.casefold() for w in data.get(name, []))
+
+    return DirectionCues(
+        destination=words("destination"), origin=words("origin"), fillers=words("fillers"),
+        destination_endings=words("destination_endings"), origin_endings=words("origin_endings"),
+        owner_endings=words("owner_endings"), mutual=_phrases(data.get("mutual", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, tuple[str, ...]]:
+    """Return each country key's names, casefolded, longest first (to find case endings)."""
+    out: dict[str, tuple[str, ...]] = {}
+    with _COUNTRIES.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t"):
+            if len(row) >= 4 and row[0].startswith("country:"):
+                names = {n.casefold() for n in [row[2], *row[3].split("|")] if n}
+                out[row[0]] = tuple(sorted(names, key=len, reverse=True))
+    return out
+
+
+def _ending(text: str, m: Mention) -> str:
+    """Return the case ending glued to a country name ("Kazakistan'da" -> "da")."""
+    glued = _GLUED.match(text, m.end)
+    token = (m.text + (glued.group() if glued else "")).casefold()
+    for name in country_names().get(m.key, ()):
+        if token.startswith(name) and len(token) > len(name):
+            return token[len(name):].lstrip("'’")
+    return (glued.group() if glued else "").lstrip("'’").casefold()
+
+
+def _role(text: str, start: int, m: Mention, cues: DirectionCues) -> str:
+    """Return destination, origin, owner or neutral for a mention, from its ending and the
+    words right before it (articles and fillers such as "economy" skipped)."""
+    ending = "" if m.relation == "demonym" else _ending(text, m)
+    if ending in cues.destination_endings:
+        return "destination"
+    if ending in cues.origin_endings:
+        return "origin"
+    if ending in cues.owner_endings:
+        return "owner"
+    for word in reversed(_WORD.findall(text, start, m.start)[-4:]):
+        w = word.casefold()
+        if w in cues.destination:
+            return "destination"
+        if w in cues.origin:
+            return "origin"
+        if w not in cues.fillers:
+            break
+    return "owner" if m.relation == "demonym" else "neutral"
+
+
+@dataclass(slots=True)
+class _Roles:
+    """Country keys by role in one stretch of text, nearest to the figure first."""
+
+    destination: list[str]
+    origin: list[str]
+    neutral: list[str]
+
+
+def _roles(text: str, span: tuple[int, int], pos: int, mentions: list[Mention],
+           cues: DirectionCues, owner_receives: bool) -> _Roles:
+    """Sort the mentions inside ``span`` by role, each list nearest to ``pos`` first."""
+    out = _Roles([], [], [])
+    inside = sorted((m for m in mentions if span[0] <= m.start < span[1]),
+                    key=lambda m: abs(m.start - pos))
+    owners: list[str] = []
+    for m in inside:
+        role = _role(text, span[0], m, cues)
+        if role == "owner":
+            owners.append(m.key)
+        else:
+            getattr(out, role).append(m.key)
+    (out.destination if owner_receives else out.origin).extend(owners)
+    if not owner_receives and not out.destination and len(set(owners)) > 1:
+        # "55.000 cittadini kazaki studiano in college russi": the second owner is the host
+        out.destination.extend(k for k in owners if k != owners[0])
+    return out
+
+
+def _pick(first: list[str], avoid: str | None) -> str | None:
+    return next((k for k in first if k != avoid), None)
+
+
+def orient(fig: Figure, doc: Document, mentions: list[Mention], pair: Sequence[str]
+           ) -> str | None:
+    """Return "origin>destination", "a<>b" (a stated two-way total) or None for a figure.
+
+    ``mentions`` are the document's usable country mentions (currencies left out) in
+    document offsets; ``pair`` the document's two main countries, for the missing side.
+    """
+    sentence = doc.sentences[fig.sentence]
+    text, base = sentence.text, sentence.start
+    local = [_shift(m, -base) for m in mentions if sentence.start <= m.start < sentence.end]
+    pos = fig.start - base
+    clause = next(((a, b) for a, b in clauses(text) if a <= pos < b), (0, len(text)))
+    cues = direction_cues(doc.language)
+    if cues.mutual and cues.mutual.search(text, clause[0], clause[1]):
+        keys = sorted(dict.fromkeys(m.key for m in local)) or sorted(pair)
+        return f"{keys[0]}<>{keys[1]}" if len(keys) == 2 else None
+    receives = fig.metric in OWNER_RECEIVES
+    wide = _roles(text, (0, len(text)), pos, local, cues, receives)
+    near = _roles(text, clause, pos, local, cues, receives)
+    if not (near.destination or near.origin):
+        near = wide  # "(volume cumulativo superiore a $27 miliardi)": the sentence says whose
+    dest = _pick(near.destination, None)
+    origin = _pick(near.origin, dest)
+    if dest is None and origin is None:
+        return None
+    dest = dest or _pick(wide.destination, origin) or _pick(near.neutral + wide.neutral, origin)
+    origin = origin or _pick(wide.origin, dest) or _pick(near.neutral + wide.neutral, dest)
+    known = origin or dest
+    if (origin is None or dest is None) and known in pair and len(pair) == 2:
+        other = pair[1] if pair[0] == known else pair[0]
+        origin, dest = (origin or other), (dest or other)
+    return f"{origin}>{dest}" if origin and dest and origin != dest else None
+
+
+def _shift(m: Mention, by: int) -> Mention:
+    return Mention(start=m.start + by, end=m.end + by, text=m.text, type=m.type, key=m.key,
+                   relation=m.relation)
+
+
+def _countries(doc: Document) -> list[Mention]:
+    """Return the country mentions that can be subjects: not part of a figure's currency."""
+    spans = [(f.start, f.end + (_CURRENCY_GAP if _is_currency(f.unit) else 0))
+             for f in doc.figures]
+    return [m for m in doc.mentions if m.key.startswith("country:")
+            and not any(a <= m.start < b for a, b in spans)]
+
+
+def _is_currency(unit: str | None) -> bool:
+    return bool(unit) and len(unit or "") == 3 and (unit or "").isupper()
+
+
+def _pair(mentions: list[Mention]) -> list[str]:
+    """Return the document's two most-mentioned countries (fewer when it names fewer)."""
+    return [k for k, _ in Counter(m.key for m in mentions).most_common(2)]
+
+
+def _subjects(fig: Figure, doc: Document, mentions: list[Mention], pair: list[str]
+              ) -> list[str]:
+    """Return the countries of the figure's sentence, else the document's pair; a paired
+    metric naming one side gets the other side of the document's pair."""
+    s = doc.sentences[fig.sentence]
+    keys = list(dict.fromkeys(m.key for m in mentions if s.start <= m.start < s.end))
+    if not keys:
+        return list(pair)
+    if len(keys) == 1 and fig.metric in PAIRED and len(pair) == 2 and keys[0] in pair:
+        keys.append(pair[1] if pair[0] == keys[0] else pair[0])
+    return keys
+
+
+class DirectionStage:
+    """Pipeline stage: set the direction and the subjects of each figure."""
+
+    name: ClassVar[str] = "direction"
+    requires: ClassVar[tuple[str, ...]] = ("figures", "mentions", "language")
+    assigns: ClassVar[tuple[str, ...]] = ("figures",)
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.figures or not doc.sentences:
+            return doc
+        mentions = _countries(doc)
+        pair = _pair(mentions)
+        for fig in doc.figures:
+            if not 0 <= fig.sentence < len(doc.sentences):
+                continue
+            fig.subjects = _subjects(fig, doc, mentions, pair)
+            fig.direction = orient(fig, doc, mentions, pair) if fig.metric in DIRECTIONAL \
+                else None
+            if fig.direction and "<>" not in fig.direction:
+                fig.subjects = fig.direction.split(">")
+        return doc
