@@ -11,6 +11,7 @@ here because no NER package links titles to names across a document in these nin
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -104,9 +105,12 @@ class RoleIndex:
     people: list[Mention]
     held: dict[str, RoleRef] = field(default_factory=dict)
     _others: list[Mention] = field(default_factory=list)
+    _ends: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._others = [m for m in self.doc.mentions if m.type != "person"]
+        self._others = sorted((m for m in self.doc.mentions if m.type != "person"),
+                              key=lambda m: m.end)
+        self._ends = [m.end for m in self._others]
         for p in self.people:
             ref = self._title_of(p)
             if ref is None:
@@ -138,7 +142,9 @@ class RoleIndex:
         out = []
         for t in _TOKEN.finditer(text):
             a, b = start + t.start(), start + t.end()
-            ent = next((m for m in self._others if m.start <= a and b <= m.end), None)
+            k = bisect.bisect_left(self._ends, b)  # the first mention ending at or after b
+            ent = self._others[k] if k < len(self._others) and self._others[k].start <= a \
+                else None
             word = t.group().strip(_STRIP)
             titled = (ent is not None or any(x <= a and b <= y for x, y in covered)
                       or not word or bool(self.vocab.titles.fullmatch(word)))
