@@ -14,7 +14,9 @@ PEOPLE = {"Putin": "person:vladimir putin", "Vladimir Putin": "person:vladimir p
           "Tokayev": "person:kassym-jomart tokayev", "Токаев": "person:kassym-jomart tokayev",
           "Путин": "person:vladimir putin", "Tokayev'": "person:kassym-jomart tokayev"}
 COUNTRIES = {"Russia": "country:RU", "Kazakhstan": "country:KZ", "Kazakistan": "country:KZ",
-             "Россия": "country:RU", "Казахстан": "country:KZ"}
+             "Россия": "country:RU", "Казахстан": "country:KZ", "России": "country:RU",
+             "Казахстана": "country:KZ", "Rusya": "country:RU", "США": "country:US",
+             "USA": "country:US", "US": "country:US", "ABD": "country:US"}
 
 
 def make_doc(paragraphs: list[str], lang: str, published: str | None = "2025-11-12") -> Document:
@@ -193,3 +195,36 @@ def test_figures_kind_verb_final_and_fronted(lang: str, text: str, kinds: list[s
 ])
 def test_figures_approx_change_verb_to(text: str, approx: str) -> None:
     assert [f.approx for f in figures([text], "ru")] == [approx]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Trade between Russia and Kazakhstan reached 28 billion US dollars in 2024."),
+    ("it", "L'interscambio tra Russia e Kazakistan ha raggiunto 27 miliardi di dollari USA."),
+    ("ru", "Товарооборот России и Казахстана составил 28 млрд долларов США."),
+    ("tr", "Rusya ile Kazakistan arasındaki ticaret 28 milyar ABD dolarına ulaştı."),
+])
+def test_figures_subjects_currency_country_is_not_a_subject(lang: str, text: str) -> None:
+    (fig,) = figures([text], lang)
+    assert sorted(fig.subjects) == ["country:KZ", "country:RU"]
+
+
+@pytest.mark.parametrize(("lang", "paragraphs"), [
+    ("en", ["Russia and Kazakhstan signed ten agreements.", "Kazakhstan's GDP grew by 5% in 2024."]),
+    ("ru", ["Россия и Казахстан подписали соглашения.", "ВВП Казахстана вырос на 5% в 2024 году."]),
+    # a sentence with no country takes its paragraph's
+    ("en", ["Russia and Kazakhstan signed ten agreements.", "Kazakhstan is growing fast. Its GDP rose by 5% in 2024."]),
+])
+def test_figures_subjects_domestic_figure_keeps_one_country(lang: str, paragraphs: list[str]) -> None:
+    figs = [f for f in figures(paragraphs, lang) if f.unit == "percent"]
+    assert [f.subjects for f in figs] == [["country:KZ"]]
+
+
+@pytest.mark.parametrize(("lang", "paragraphs"), [
+    ("en", ["Russia and Kazakhstan met in Astana.", "Kazakhstan said bilateral trade grew by 5% in 2024."]),
+    ("ru", ["Россия и Казахстан провели переговоры.", "Казахстан сообщил, что взаимная торговля выросла на 5% в 2024 году."]),
+    ("tr", ["Rusya ve Kazakistan görüştü.", "Kazakistan, iki ülke arasındaki ticaretin yüzde 5 arttığını açıkladı."]),
+    ("pt", ["Russia e Kazakhstan reuniram-se.", "Kazakhstan disse que o comércio bilateral cresceu 5% em 2024."]),
+])
+def test_figures_subjects_bilateral_cue_adds_the_pair(lang: str, paragraphs: list[str]) -> None:
+    figs = [f for f in figures(paragraphs, lang) if f.unit == "percent"]
+    assert [sorted(f.subjects) for f in figs] == [["country:KZ", "country:RU"]]

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from dossier.extract.periods import PeriodMention, choose_period, period_finder
 from dossier.extract.speakers import assign_speakers
-from dossier.model import Document, Figure, Sentence
+from dossier.model import Document, Figure
 from dossier.nlp.numbers import Quantity, lexicon, scanner
 from dossier.nlp.numbers.phrases import KeyedPhrases, alt
 
@@ -45,6 +45,8 @@ class Cues:
     forecast: re.Pattern[str]
     forecast_after: re.Pattern[str]
     current: re.Pattern[str]
+    bilateral: re.Pattern[str]
+    currency: re.Pattern[str]
 
 
 @lru_cache(maxsize=32)
@@ -63,6 +65,11 @@ def cues(language: str | None) -> Cues:
         forecast=re.compile(alt(k.get("forecast", []))),
         forecast_after=re.compile(alt(k.get("forecast_after", []))),
         current=re.compile(rf"{alt(k.get('current', []))}\W*(?:\w+\W+){{0,2}}$"),
+        bilateral=re.compile(
+            "|".join([alt(lex.section("subjects").get("bilateral", [])),
+                      lex.section("subjects").get("bilateral_re") or r"(?!x)x"])),
+        currency=re.compile(alt([w for ws in lex.section("currency").get("words", {}).values()
+                                 for w in ws])),
     )
 
 
@@ -106,15 +113,52 @@ def extract_figures(doc: Document) -> list[Figure]:
         if i >= 0 and q.end <= doc.sentences[i].end:
             by_sentence.setdefault(i, []).append(q)
     speakers = assign_speakers(doc)
-    default_subjects = _top_countries(doc)
+    subjects = _Subjects(doc, quantities)
     reader = _SentenceReader(doc)
     figures: list[Figure] = []
     for i in sorted(by_sentence):
+        here = subjects.of(i)
         for fig in reader.read(i, by_sentence[i]):
             fig.speaker = speakers[i]
-            fig.subjects = _countries(doc, doc.sentences[i]) or list(default_subjects)
+            fig.subjects = list(here)
             figures.append(fig)
     return figures
+
+
+class _Subjects:
+    """The countries a sentence's figures are about.
+
+    The sentence's own countries first (a domestic figure keeps its one country), else
+    its paragraph's, else the document's two main ones; a bilateral cue ("between the two
+    countries", "взаимная торговля") adds the main pair. Countries inside a currency name
+    ("долларов США", "dollari USA", "ABD doları") are not subjects.
+    """
+
+    def __init__(self, doc: Document, quantities: list[Quantity]) -> None:
+        self.doc = doc
+        self.cues = cues(doc.language)
+        self.top = _top_countries(doc)
+        blocked = [(q.start, q.end) for q in quantities]
+        blocked += [(m.start(), m.end()) for m in self.cues.currency.finditer(doc.text)]
+        self.mentions = [m for m in doc.mentions if m.key.startswith("country:")
+                         and not any(a < m.end and m.start < b for a, b in blocked)]
+
+    def of(self, idx: int) -> list[str]:
+        """Return the subject keys of sentence ``idx``."""
+        s = self.doc.sentences[idx]
+        own = self._keys(s.start, s.end)
+        context = s.text
+        if not own:
+            para = [t for t in self.doc.sentences if t.paragraph == s.paragraph]
+            own = self._keys(para[0].start, para[-1].end) if para else []
+            context = self.doc.text[para[0].start:para[-1].end] if para else s.text
+        if len(own) < 2 and (not own or self.cues.bilateral.search(context)):
+            own = list(dict.fromkeys([*own, *self.top]))
+        return own
+
+    def _keys(self, start: int, end: int) -> list[str]:
+        """Return the country keys mentioned in ``[start, end)``, in order."""
+        return list(dict.fromkeys(m.key for m in self.mentions if start <= m.start < end))
 
 
 class _SentenceReader:
@@ -250,13 +294,6 @@ def _nearest(hits: list[tuple[int, str]], clause: tuple[int, int], pos: int) -> 
         return inside[0][1]
     earlier = [(p, g) for p, g in hits if p < pos]
     return earlier[-1][1] if earlier else None
-
-
-def _countries(doc: Document, s: Sentence) -> list[str]:
-    """Return the country keys mentioned in a sentence, in order."""
-    keys = [m.key for m in doc.mentions
-            if s.start <= m.start < s.end and m.key.startswith("country:")]
-    return list(dict.fromkeys(keys))
 
 
 def _top_countries(doc: Document) -> list[str]:
