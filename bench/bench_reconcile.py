@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from dossier.extract.direction import DIRECTIONAL
 from dossier.model import Event, Figure, FigureRef
 from dossier.resolve.figures import (
     GroupIndex,
@@ -89,7 +90,10 @@ def make_corpus(docs: int, per_doc: int, seed: int = 0) -> tuple[list[FigureRef]
                          unit="USD" if metric in MONEY else "count", metric=metric,
                          period=period, kind=kind, approx=approx,  # type: ignore[arg-type]
                          speaker=f"person:p{rng.randrange(50)}",
-                         subjects=[f"country:{c}" for c in rng.sample(pair, 2)])
+                         subjects=[f"country:{c}" for c in rng.sample(pair, 2)],
+                         # one true flow per ordered pair; the direction stage reads it
+                         direction=f"country:{pair[0]}>country:{pair[1]}"
+                         if metric in DIRECTIONAL else None)
             refs.append(FigureRef(id=fid, document=f"d{d}", figure=fig))
     return refs, wrong
 
