@@ -90,3 +90,85 @@ def test_agreements_detect_repeats_merge_and_date(language: str) -> None:
     assert found[0].date == "2025-11-12"
     assert set(found[0].parties) == {"country:RU", "country:KZ"}
     assert found[0].original_title[0].isupper()
+
+
+CN = ("country", "country:CN")
+UZ = ("country", "country:UZ")
+
+# (language, two sentences: a signing, then a list without a verb; the titles listed)
+LISTED = [
+    ("ru", "В ходе визита Россия и Китай подписали около 20 документов. Среди них — соглашение "
+     "о взаимной защите инвестиций и меморандум о сотрудничестве в области лунной станции.",
+     ["соглашение о взаимной защите инвестиций",
+      "меморандум о сотрудничестве в области лунной станции"]),
+    ("es", "España y Marruecos firmaron catorce acuerdos y memorandos de entendimiento. Entre "
+     "ellos destaca un plan de acción conjunto en materia de migración.",
+     ["plan de acción conjunto en materia de migración"]),
+    ("en", "Russia and China signed about 20 documents. Among them is an agreement on the "
+     "mutual protection of investments.", ["agreement on the mutual protection of investments"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "titles"), LISTED)
+def test_agreements_detect_listed_after_signing(language: str, text: str,
+                                                titles: list[str]) -> None:
+    ents = {"Россия": RU, "Китай": CN, "Russia": RU, "China": CN, "España": ("country",
+            "country:ES"), "Marruecos": ("country", "country:MA")}
+    found = find_agreements(make_doc(text, language, ents))
+    assert sorted(a.original_title for a in found) == sorted(titles)
+
+
+# (language, sentence): counted or plural heads name a set of documents, not one
+COUNTED = [
+    ("it", "Al termine dei colloqui sono stati firmati una quarantina di accordi e memorandum "
+     "d'intesa in settori strategici."),
+    ("es", "Ambos ejecutivos firmaron catorce acuerdos y memorandos de entendimiento."),
+    ("en", "The two sides signed several agreements and memoranda on energy."),
+    ("ru", "Стороны подписали около 20 соглашений."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), COUNTED)
+def test_agreements_detect_counted_sets_are_not_agreements(language: str, text: str) -> None:
+    assert find_agreements(make_doc(text, language, {})) == []
+
+
+# (language, sentence, title, kind): joint statements, head-final case endings, name adjectives
+SHAPES = [
+    ("ru", "Путин и Си Цзиньпин подписали Совместное заявление Российской Федерации и "
+     "Китайской Народной Республики.",
+     "Совместное заявление Российской Федерации и Китайской Народной Республики", "declaration"),
+    ("tr", "Toplantının sonunda Şuşa Beyannamesi'nin uygulanmasına ilişkin Ortak Bildiri "
+     "imzalandı.", "Şuşa Beyannamesi'nin uygulanmasına ilişkin Ortak Bildiri", "declaration"),
+    ("de", "Der Kanzler betonte, der Aachener Vertrag von 2019 bleibe die Grundlage.",
+     "Aachener Vertrag von 2019", "treaty"),
+    ("kk", "Сапар барысында Дарбаза – Мақтаарал теміржолын салу туралы үкіметаралық келісімге "
+     "қол қойылды.", "Дарбаза – Мақтаарал теміржолын салу туралы үкіметаралық келісімге",
+     "agreement"),
+    ("fr", "Les deux dirigeants ont adopté un agenda économique commun pour la compétitivité.",
+     "agenda économique commun pour la compétitivité", "agenda"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "title", "kind"), SHAPES)
+def test_agreements_detect_title_shapes(language: str, text: str, title: str, kind: str) -> None:
+    found = find_agreements(make_doc(text, language, {}))
+    assert [(a.original_title, a.kind) for a in found] == [(title, kind)]
+
+
+@pytest.mark.parametrize(("language", "text", "date"), [
+    ("de", "Der Kanzler betonte, der Aachener Vertrag von 2019 bleibe die Grundlage.", "2019"),
+    ("fr", "Le traité d'Aix-la-Chapelle, signé en 2019, reste la base.", "2019"),
+    ("kk", "Тараптар 2030 жылға дейінгі экономикалық ынтымақтастық бағдарламасына қол қойды.",
+     "2025-06-24"),
+])
+def test_agreements_detect_date_is_not_a_deadline(language: str, text: str, date: str) -> None:
+    found = find_agreements(make_doc("Астана, 24 маусым 2025 –\n" + text if language == "kk"
+                                     else text, language, {}, published="2025-06-24"))
+    assert [a.date for a in found] == [date]
+
+
+@pytest.mark.parametrize("language", ["it"])
+def test_agreements_detect_named_policy_without_signing_is_skipped(language: str) -> None:
+    assert find_agreements(make_doc("Gas e Piano Mattei al centro del vertice", language,
+                                    {})) == []

@@ -113,3 +113,47 @@ def test_dates_parse_compatible(a: str | None, b: str, ok: bool) -> None:
 ])
 def test_dates_parse_merge_keeps_known_parts(a: str | None, b: str, merged: str) -> None:
     assert merge(a, b) == merged
+
+
+# (language, text, year that is a deadline or a name, not when something happened)
+NOT_DATES = [
+    ("ru", "Стороны подписали программу сотрудничества до 2030 года.", "2030"),
+    ("kk", "Тараптар 2030 жылға дейінгі бағдарламаға қол қойды.", "2030"),
+    ("tr", "Ticaret hacmini 2030 yılına kadar 15 milyar dolara çıkarmayı hedefliyoruz.", "2030"),
+    ("en", "They aim to double trade by 2030.", "2030"),
+    ("de", "Bis 2030 soll der Handel verdoppelt werden.", "2030"),
+    ("es", "Firmaron un memorando sobre la candidatura para el Mundial 2030 en Rabat.", "2030"),
+    ("fr", "Les deux pays visent 100 milliards d'ici 2030.", "2030"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "year"), NOT_DATES)
+def test_dates_parse_deadline_and_name_years_are_flagged(language: str, text: str,
+                                                         year: str) -> None:
+    spans = [s for s in find_dates(text, language, None) if s.date == year]
+    assert spans and all(s.target for s in spans)
+
+
+# (language, text, year that does date an event)
+REAL_YEARS = [
+    ("de", "Der Aachener Vertrag von 2019 bleibe die Grundlage.", "2019"),
+    ("de", "Im Jahr 2024 stieg der Handel.", "2024"),
+    ("ru", "Договор был подписан в 2022 году.", "2022"),
+    ("en", "In 2024 trade grew by a fifth.", "2024"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "year"), REAL_YEARS)
+def test_dates_parse_plain_years_are_dates(language: str, text: str, year: str) -> None:
+    spans = [s for s in find_dates(text, language, None) if s.date == year]
+    assert spans and not any(s.target for s in spans)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Der Kanzler sagte, die Beziehungen mit Frankreich seien eng."),
+    ("pt", "O sex appeal da proposta e o ter de decidir."),
+    ("fr", "La mer et le mar de la ville."),
+    ("tr", "Toplantı per se önemliydi."),
+])
+def test_dates_parse_weekday_abbreviations_are_words(language: str, text: str) -> None:
+    assert find_dates(text, language, "2025-08-29") == []

@@ -188,3 +188,72 @@ def test_events_detect_invitation_without_publication_date(language: str, text: 
     doc = EventStage()(make_doc(text, language, ents, published=None))
     visits = sorted((e.status, e.date or "") for e in doc.events if e.type == "visit")
     assert visits == [("happened", "--11-12"), ("planned", "")]
+
+
+UN = ("organization", "org:un")
+SCO = ("organization", "org:sco")
+
+# (language, sentence): the trigger is a common noun before or after a list of organisations
+GENERIC = [
+    ("it", "I due Paesi coordinano le loro posizioni in forum come l'ONU e la SCO."),
+    ("en", "The two countries coordinate positions in forums such as the UN and the SCO."),
+    ("es", "Ambos países coordinan sus posiciones en foros como la ONU y la SCO."),
+    ("tr", "İki ülke ONU ve SCO gibi forumlarda tutumlarını koordine ediyor."),
+    ("ru", "Страны координируют позиции на форумах, таких как ООН и ШОС."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), GENERIC)
+def test_events_detect_generic_nouns_are_not_events(language: str, text: str) -> None:
+    ents = {"ONU": UN, "UN": UN, "ООН": UN, "SCO": SCO, "ШОС": SCO}
+    doc = EventStage()(make_doc(text, language, ents, published="2025-11-12"))
+    assert [e for e in doc.events if e.type == "forum"] == []
+
+
+@pytest.mark.parametrize(("language", "text", "author"), [
+    ("it", "Patrizia Boi (BRICS) - Mosca, 12 novembre – Il Presidente Vladimir Putin ha "
+     "accolto Tokayev per una visita di stato.", "Patrizia Boi"),
+    ("en", "By John Smith - Moscow, November 12 – Vladimir Putin received Tokayev on a state "
+     "visit.", "John Smith"),
+])
+def test_events_detect_byline_is_not_an_actor(language: str, text: str, author: str) -> None:
+    ents = {author: ("person", f"person:{author.lower()}"), "Vladimir Putin": PUTIN,
+            "Tokayev": TOKAYEV, "BRICS": ("organization", "org:brics")}
+    doc = make_doc(text, language, ents, published="2025-11-12")
+    doc.author = author
+    visits = [e for e in EventStage()(doc).events if e.type == "visit"]
+    assert len(visits) == 1
+    assert f"person:{author.lower()}" not in visits[0].actors
+    assert "org:brics" not in visits[0].actors and PUTIN[1] in visits[0].actors
+
+
+# (language, sentence): a reception is a meeting, dated by its own day
+RECEIVED = [
+    ("de", "Ministerin Reiche ist am 14. Oktober in Astana von Präsident Tokajew empfangen "
+     "worden.", "--10-14"),
+    ("tr", "Cumhurbaşkanı Erdoğan, 3 Nisan'da Tokayev'i kabul etti.", "--04-03"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "date"), RECEIVED)
+def test_events_detect_reception_is_a_meeting(language: str, text: str, date: str) -> None:
+    ents = {"Reiche": ("person", "person:reiche"), "Tokajew": TOKAYEV, "Tokayev": TOKAYEV,
+            "Erdoğan": ("person", "person:erdogan"), "Astana": ASTANA}
+    doc = EventStage()(make_doc(text, language, ents))
+    assert [(e.type, e.date) for e in doc.events] == [("meeting", date)]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Rosatom said the sides will sign agreements on a nuclear plant."),
+    ("it", "Secondo Rosatom i Paesi sono vicini alla firma di accordi per una centrale nucleare."),
+])
+def test_events_detect_planned_mention_without_anchor_is_dropped(language: str,
+                                                                 text: str) -> None:
+    ents = {"Rosatom": ("organization", "org:rosatom")}
+    doc = EventStage()(make_doc(text, language, ents, published="2025-11-12"))
+    assert doc.events == []
+    # the same plan with a date of its own is an event
+    dated = text.replace("Rosatom", "Rosatom, il 3 dicembre 2025," if language == "it"
+                         else "Rosatom, on 3 December 2025,", 1)
+    doc = EventStage()(make_doc(dated, language, ents, published="2025-11-12"))
+    assert [e.status for e in doc.events] == ["planned"]

@@ -140,3 +140,52 @@ def test_fusion_agreements_across_languages(pt_title: str, it_title: str) -> Non
 ])
 def test_fusion_events_place_country(key: str, country: str | None) -> None:
     assert place_country(key) == country
+
+
+CN = ("country", "country:CN")
+UZ = ("country", "country:UZ")
+
+
+@pytest.mark.parametrize(("ru_text", "pt_text"), [
+    ("Путин и Си Цзиньпин подписали Совместное заявление Российской Федерации и Китайской "
+     "Народной Республики о дальнейшем углублении отношений.",
+     "Putin e Xi assinaram uma declaração conjunta sobre o aprofundamento da parceria "
+     "estratégica entre a Rússia e a China."),
+])
+def test_fusion_agreements_one_per_page_join(ru_text: str, pt_text: str) -> None:
+    """Titles that gloss apart still fuse when each page names one declaration, that day,
+    between the same countries; a third page's declaration between others stays apart."""
+    ents = {"Российской Федерации": RU, "Китайской": CN, "Rússia": RU, "China": CN,
+            "Cazaquistão": KZ, "Uzbequistão": UZ}
+    entity_of = {**ENTITY_OF, "country:CN": "e-cn", "country:UZ": "e-uz"}
+    docs = [
+        _doc("ru", "ru", "МОСКВА, 8 мая – " + ru_text, ents, published="2025-05-08"),
+        _doc("pt", "pt", "Moscovo, 8 de maio de 2025 – " + pt_text, ents, published="2025-05-08"),
+        _doc("pt2", "pt", "Astana, 8 de maio de 2025 – O Cazaquistão e o Uzbequistão assinaram "
+             "uma declaração conjunta sobre a cooperação hídrica.", ents,
+             published="2025-05-08"),
+    ]
+    decl = [a for a in fuse_agreements(docs, entity_of) if a.kind == "declaration"]
+    assert sorted(sorted(a.documents) for a in decl) == [["pt", "ru"], ["pt2"]]
+
+
+@pytest.mark.parametrize(("language", "text", "date"), [
+    ("es", "Madrid, 4 dic (EFE).- Pedro Sánchez y Aziz Ajanuch presidieron la Reunión de Alto "
+     "Nivel. Las exportaciones crecieron un 6,4 % entre enero y septiembre de 2025.",
+     "2025-12-04"),
+    ("tr", "Hakan Fidan, Murat Nurtleu ile 3 Nisan'da Ankara'da bir araya geldi. Yük miktarı "
+     "Ocak 2025'te arttı.", "2025-04-03"),
+])
+def test_fusion_events_undated_page_takes_implied_year(language: str, text: str,
+                                                       date: str) -> None:
+    """A page without a publication date dates "4 dic" after the latest month it reports."""
+    ents = {"Pedro Sánchez": ("person", "person:pedro sanchez"),
+            "Aziz Ajanuch": ("person", "person:aziz ajanuch"),
+            "Hakan Fidan": ("person", "person:hakan fidan"),
+            "Murat Nurtleu": ("person", "person:murat nurtleu")}
+    events = fuse_events([_doc("d", language, text, ents)], ENTITY_OF)
+    assert [e.date for e in events] == [date]
+    # the estimate follows what the page reports, not the current year
+    assert [e.date for e in fuse_events([_doc("d", language, text.replace("2025", "2023"),
+                                              ents)], ENTITY_OF)] == [date.replace("2025",
+                                                                                   "2023")]

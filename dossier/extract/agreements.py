@@ -312,7 +312,9 @@ def _parties(sent_mentions: list[list[Mention]], i: int, doc_top: list[str]) -> 
             if m.key.startswith("country:") and m.key not in keys:
                 keys.append(m.key)
         if keys:
-            return keys
+            # one country named beside the signing: the other party is the page's other main
+            # country ("Reiche und der kasachische Minister unterzeichneten ...")
+            return keys + [k for k in doc_top if k not in keys][:max(0, 2 - len(keys))]
     return list(doc_top)
 
 
@@ -377,7 +379,8 @@ def _titles(sent: Sentence, mentions: list[Mention], alex: _AgreementLex, lang: 
             continue
         if _inside(mentions, sent.start + hs, sent.start + he):
             continue
-        span = _title_span(text, hs, he, alex, signed)
+        pre = _prefix_start(text, hs, alex) if not alex.head_final else hs
+        span = _title_span(text, hs, he, alex, signed or pre < hs)  # "Aachener Vertrag" names
         # a named plan or programme without a signing is a policy ("Piano Mattei")
         if span is None or (kind in VERB_KINDS and not signed):
             continue
@@ -385,8 +388,8 @@ def _titles(sent: Sentence, mentions: list[Mention], alex: _AgreementLex, lang: 
         te = _trim_place(text, ts, te, mentions, sent.start, lang)
         if alex.head_final:
             ts = _after_persons(ts, te, mentions, sent.start, alex)
-        else:
-            ts = _prefix_start(text, ts, alex)
+        elif pre < hs:
+            ts, named = pre, True
         if text[ts:te].strip(" ,"):
             out.append((ts, te, kind, named))
     return out
@@ -400,7 +403,9 @@ def _date(spans: list[DateSpan], ts: int, te: int, context: str | None) -> str |
     if not outside:
         # "Aachener Vertrag von 2019": a year inside a named title dates the document
         year = next((s.date for s in usable if precision(s.date) == 1), None)
-        return context if year is None or compatible(year, context) else year
+        if year is None or (context is not None and compatible(year, context)):
+            return context
+        return year
     best = min(outside, key=lambda s: min(abs(s.end - ts), abs(s.start - te)))
     date: str | None = best.date
     ctx = parse_partial(context)

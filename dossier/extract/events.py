@@ -36,6 +36,7 @@ ACTOR_TYPES = ("person", "country", "organization")
 PLACE_TYPES = ("place", "country")
 CUE_WINDOW = 40  # chars between a planned-event cue and its trigger ("will pay a visit")
 LOOKBACK = 2  # sentences searched backwards for actors when a trigger's sentence names none
+ACTOR_WINDOW = 150  # chars around a trigger where its subject and object stand
 HEADING_MAX = 160  # a line this short without final punctuation is a heading
 
 
@@ -58,6 +59,8 @@ class _Lex:
     cancelled: re.Pattern[str] | None
     prepositions: frozenset[str]
     suffixes: tuple[str, ...]
+    generic_after: re.Pattern[str] | None  # "forum come l'ONU": a kind of event, not one
+    generic_before: re.Pattern[str] | None  # "BM gibi forumlarda"
 
 
 @lru_cache(maxsize=32)
@@ -84,7 +87,19 @@ def _compile(language: str) -> _Lex:
         cancelled=phrase_pattern(lex.get("cancelled", {}).get("cues", [])),
         prepositions=frozenset(p.lower() for p in place.get("prepositions", [])),
         suffixes=tuple(sorted(place.get("suffixes", []), key=len, reverse=True)),
+        generic_after=_edge_pattern(lex.get("generic", {}).get("after", []), after=True),
+        generic_before=_edge_pattern(lex.get("generic", {}).get("before", []), after=False),
     )
+
+
+def _edge_pattern(words: list[str], after: bool) -> re.Pattern[str] | None:
+    """Match one of ``words`` right after (or right before) a trigger."""
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if after:
+        return re.compile(rf"^[\s,]*(?:{alt})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alt})[\s,]*$", re.IGNORECASE)
 
 
 def find_triggers(text: str, language: str | None) -> list[Trigger]:
@@ -246,36 +261,94 @@ def detect_events(doc: Document, spans: list[list[DateSpan]] | None = None) -> l
     lex = _lex(lang)
     spans = spans if spans is not None else sentence_dates(doc)
     contexts = context_dates(doc, spans)
-    by_sent = sentence_mentions(doc)
+    by_sent = [_arguments(doc, sent, ms, found) for sent, ms, found
+               in zip(doc.sentences, sentence_mentions(doc), spans, strict=True)]
     events: list[DocEvent] = []
     for i, sent in enumerate(doc.sentences):
         triggers = find_triggers(sent.text, lang)
         for trig in triggers:
-            same = [t for t in triggers if t.type == trig.type]
-            mine = [m for m in by_sent[i]
-                    if _nearest(same, m.start - sent.start, lambda t: t.start) is trig]
-            actors = _actors(mine) or _actors(by_sent[i])
-            back = i
-            while not actors and back > 0 and i - back < LOOKBACK:
-                back -= 1
-                actors = _actors(by_sent[back])
+            if _generic(lex, sent.text, trig):
+                continue
+            actors = _trigger_actors(by_sent, i, sent, trig, triggers)
             if not actors:
                 continue
             # A sentence about "next year" is not dated by the section it stands in.
             context = None if _future_phrase(sent.text, lang) else contexts[i]
             date, end = _date_for(spans[i], trig, context)
+            own_date = date is not None and date != context
             planned = _planned(sent.text, trig, date, doc.published, lex)
+            place = _place(doc, sent, by_sent[i], trig, lex)
+            if _generic_mention(actors, place, own_date, planned):
+                continue
             plover = PLOVER.get(trig.type)
             if plover and trig.mode:
                 plover = f"{plover.split(':')[0]}:{trig.mode}"
             status: EventStatus = "planned" if planned else "happened"
             events.append(DocEvent(
                 type=cast(EventType, trig.type), status=status,
-                date=date, end_date=end, place=_place(doc, sent, by_sent[i], trig, lex),
+                date=date, end_date=end, place=place,
                 actors=actors, title=_title(trig, actors, doc.mentions), plover=plover,
                 trigger=trig.text, sentence=i, quote=sent.text,
             ))
     return events
+
+
+def _generic_mention(actors: list[str], place: str | None, own_date: bool, planned: bool) -> bool:
+    """True for a mention of a kind of event rather than a report of one: no date of its own,
+    no place and no two named parties ("agreement — IT"), or a plan with neither a date, a
+    place nor a person ("close to signing agreements on a nuclear plant")."""
+    if _persons(actors):
+        return False
+    return not (place or own_date) and (len(actors) < 2 or planned)
+
+
+def _trigger_actors(by_sent: list[list[Mention]], i: int, sent: Sentence, trig: Trigger,
+                    triggers: list[Trigger]) -> list[str]:
+    """Actors of one trigger: the entities nearer to it than to another trigger of its type
+    (countries and organisations only within ACTOR_WINDOW characters: people chair and sign
+    from afar in long sentences, lists of organisations do not), else the sentence's, else
+    (a pronoun subject) those of the sentences just before."""
+    same = [t for t in triggers if t.type == trig.type]
+    near = [m for m in by_sent[i]
+            if _nearest(same, m.start - sent.start, lambda t: t.start) is trig
+            and (m.type == "person"
+                 or _distance(m.start - sent.start, m.end - sent.start, trig) <= ACTOR_WINDOW)]
+    actors = _actors(near) or _actors(by_sent[i])
+    back = i
+    while not actors and back > 0 and i - back < LOOKBACK:
+        back -= 1
+        actors = _actors(by_sent[back])
+    return actors
+
+
+def _distance(start: int, end: int, trig: Trigger) -> int:
+    return max(0, trig.start - end, start - trig.end)
+
+
+def _arguments(doc: Document, sent: Sentence, mentions: list[Mention],
+               found: list[DateSpan]) -> list[Mention]:
+    """The mentions that can be an event's arguments: not the page's author, and not the
+    byline before a dateline ("Patrizia Boi (BRICS AND FRIENDS) - Mosca, 12 novembre –")."""
+    author = _fold_name(doc.author or "")
+    cut = 0
+    dated = [s for s in found if precision(s.date) >= 2 and not s.relative]
+    if dated and dated[0].start <= 80 and re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]",
+                                                   sent.text[dated[0].end:]):
+        cut = sent.start + dated[0].end
+    return [m for m in mentions if m.start >= cut
+            and not (author and m.type == "person" and _fold_name(m.text) in author)]
+
+
+def _fold_name(text: str) -> str:
+    return " ".join(text.casefold().replace(".", " ").split())
+
+
+def _generic(lex: _Lex, text: str, trig: Trigger) -> bool:
+    """True for a trigger used as a common noun: "in forum come l'ONU", "BM gibi forumlarda"."""
+    after = text[trig.end:trig.end + 24]
+    before = text[max(0, trig.start - 24):trig.start]
+    return bool((lex.generic_after and lex.generic_after.match(after))
+                or (lex.generic_before and lex.generic_before.search(before)))
 
 
 def _persons(keys: list[str]) -> list[str]:

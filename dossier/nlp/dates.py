@@ -132,7 +132,9 @@ def _patterns(language: str) -> _Patterns:
         info = default_loader.get_locale("en").info
     lex = load_lexicon(language).get("dates", {})
     months = _names(info, MONTHS)
-    weekdays = _names(info, WEEKDAYS)
+    # three-letter weekday abbreviations are everyday words ("die", "mit", "sex", "mer", "per"):
+    # news writes weekdays in full
+    weekdays = {k: v for k, v in _names(info, WEEKDAYS).items() if len(k) >= 4}
     mon = rf"(?P<mon>{_alt(list(months))})\w*\.?"
     rng = _alt(["-", "–", "—", "/", *lex.get("range", [])])
     join = _alt(lex.get("joiners", [])) or "of"

@@ -304,7 +304,9 @@ class _AgreementGroup:
 def _agreement_fits(g: _AgreementGroup, ag: DocAgreement, key: str, parties: list[str]) -> bool:
     if g.kind != ag.kind or not compatible(g.date, ag.date):
         return False
-    if parties and g.parties and not set(parties) & set(g.parties):
+    # a memorandum "on cooperation" between KZ and UZ is not the DE-KZ one: both parties
+    shared = len(set(parties) & set(g.parties))
+    if parties and g.parties and shared < min(2, len(parties), len(g.parties)):
         return False
     return any(same_title(k, key) for k in g.keys)
 
@@ -325,7 +327,50 @@ def fuse_agreements(docs: Sequence[Document], entity_of: Mapping[str, str]) -> l
         g.keys.append(key)
         g.parties += [p for p in parties if p not in g.parties]
         g.members.append((doc, ag))
-    return [_agreement(g) for g in groups]
+    return [_agreement(g) for g in _join_singular(groups)]
+
+
+def _only_of_kind(doc: Document, ag: DocAgreement) -> bool:
+    """True when ``ag`` is the one agreement of its kind and date its document names."""
+    return sum(a.kind == ag.kind and compatible(a.date, ag.date) for a in doc.agreements) == 1
+
+
+def _join_singular(groups: list[_AgreementGroup]) -> list[_AgreementGroup]:
+    """Join groups whose titles do not match across languages but that can only be one document.
+
+    "Совместное заявление ..." and "uma declaração conjunta ..." gloss apart, yet each page
+    names a single declaration, signed the same day by the same two countries. Both groups
+    must be dated, of one kind, share their parties, and each member must be the only
+    agreement of that kind and date in its page.
+    """
+    out: list[_AgreementGroup] = []
+    for g in groups:
+        if g.date is not None and all(_only_of_kind(d, a) for d, a in g.members):
+            into = next((o for o in out if _singular_fit(o, g)), None)
+            if into is not None:
+                into.date = merge(into.date, g.date)
+                into.keys += g.keys
+                into.parties += [p for p in g.parties if p not in into.parties]
+                into.members += g.members
+                continue
+        out.append(g)
+    return out
+
+
+def _singular_fit(a: _AgreementGroup, b: _AgreementGroup) -> bool:
+    docs_a = {d.id for d, _ in a.members}
+    docs_b = {d.id for d, _ in b.members}
+    if (a.kind != b.kind or a.date is None or b.date is None or docs_a & docs_b
+            or not all(_only_of_kind(d, x) for d, x in a.members)):
+        return False
+    pa, pb = parse_partial(a.date), parse_partial(b.date)
+    if pa is None or pb is None or not compatible(a.date, b.date):
+        return False
+    # a year alone ties two pages only when it is all either says ("Vertrag von 2019")
+    if (pa.month is None) != (pb.month is None):
+        return False
+    shared = len(set(a.parties) & set(b.parties))
+    return shared >= min(2, len(a.parties), len(b.parties)) and shared > 0
 
 
 def _agreement(g: _AgreementGroup) -> Agreement:
