@@ -215,10 +215,12 @@ def _pair(mentions: list[Mention]) -> list[str]:
 
 def _subjects(fig: Figure, doc: Document, mentions: list[Mention], pair: list[str]
               ) -> list[str]:
-    """Return the countries of the figure's sentence, else the document's pair; a paired
-    metric naming one side gets the other side of the document's pair."""
+    """Return the figure extractor's subjects less countries named only in a currency, else
+    the document's pair; a paired metric naming one side gets the pair's other side."""
     s = doc.sentences[fig.sentence]
-    keys = list(dict.fromkeys(m.key for m in mentions if s.start <= m.start < s.end))
+    here = {m.key for m in doc.mentions if s.start <= m.start < s.end}
+    usable = {m.key for m in mentions if s.start <= m.start < s.end}
+    keys = [k for k in fig.subjects if k in usable or k not in here]
     if not keys:
         return list(pair)
     if len(keys) == 1 and fig.metric in PAIRED and len(pair) == 2 and keys[0] in pair:
