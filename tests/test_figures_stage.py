@@ -16,7 +16,8 @@ PEOPLE = {"Putin": "person:vladimir putin", "Vladimir Putin": "person:vladimir p
 COUNTRIES = {"Russia": "country:RU", "Kazakhstan": "country:KZ", "Kazakistan": "country:KZ",
              "Россия": "country:RU", "Казахстан": "country:KZ", "России": "country:RU",
              "Казахстана": "country:KZ", "Rusya": "country:RU", "США": "country:US",
-             "USA": "country:US", "US": "country:US", "ABD": "country:US"}
+             "USA": "country:US", "US": "country:US", "ABD": "country:US",
+             "Туркменистана": "country:TM", "Азербайджана": "country:AZ"}
 
 
 def make_doc(paragraphs: list[str], lang: str, published: str | None = "2025-11-12") -> Document:
@@ -228,3 +229,11 @@ def test_figures_subjects_domestic_figure_keeps_one_country(lang: str, paragraph
 def test_figures_subjects_bilateral_cue_adds_the_pair(lang: str, paragraphs: list[str]) -> None:
     figs = [f for f in figures(paragraphs, lang) if f.unit == "percent"]
     assert [sorted(f.subjects) for f in figs] == [["country:KZ", "country:RU"]]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Бюджет Туркменистана составил 3 млрд манатов.", "TMT"),
+    ("Бюджет Азербайджана составил 3 млрд манатов.", "AZN"),
+])
+def test_figures_manat_follows_the_country(text: str, unit: str) -> None:
+    assert [f.unit for f in figures([text], "ru")] == [unit]

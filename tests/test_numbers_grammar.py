@@ -108,3 +108,73 @@ def test_numbers_qualifiers_round2(lang: str, text: str, approx: str) -> None:
 def test_numbers_cubic_metres_unit(lang: str, text: str) -> None:
     q = only(text, lang)
     assert (q.value, q.unit) == (pytest.approx(12e9), "m3")
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("en", "Half of the students study in Russia.", 50.0),
+    ("en", "A third of exports go to China.", 33.3333),
+    ("pt", "55 mil estudam na Rússia, metade deles com bolsas.", 50.0),
+    ("it", "Un quinto del commercio estero passa per la Russia.", 20.0),
+    ("es", "La mitad de las exportaciones va a Europa.", 50.0),
+    ("fr", "La moitié des échanges passe par le port.", 50.0),
+    ("de", "Die Hälfte der Exporte geht nach China.", 50.0),
+    ("ru", "Половина студентов учится в России.", 50.0),
+    ("ru", "Треть экспорта приходится на нефть.", 33.3333),
+    ("tr", "Öğrencilerin yarısı burslu okuyor.", 50.0),
+    ("kk", "Студенттердің жартысы Ресейде оқиды.", 50.0),
+])
+def test_numbers_fraction_is_a_percent_share(lang: str, text: str, value: float) -> None:
+    got = [(q.value, q.unit) for q in find_quantities(text, lang) if q.unit == "percent"]
+    assert got == [(value, "percent")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "In the first half of 2025 trade rose."),
+    ("en", "The talks lasted half an hour."),
+    ("ru", "В первой половине 2025 года торговля выросла."),
+    ("de", "In der ersten Hälfte des Jahres 2025 stieg der Handel."),
+    ("tr", "2025'in ilk yarısında ticaret arttı."),
+])
+def test_numbers_fraction_period_or_idiom_is_not_a_share(lang: str, text: str) -> None:
+    assert [q for q in find_quantities(text, lang) if q.unit == "percent"] == []
+
+
+@pytest.mark.parametrize(("lang", "text", "unit"), [
+    ("en", "Investment could reach between 5 and 7 billion dollars.", "USD"),
+    ("en", "Investment could reach between $5 billion and $7 billion.", "USD"),
+    ("pt", "O investimento pode chegar entre 5 e 7 mil milhões de dólares.", "USD"),
+    ("it", "L'investimento sarà tra 5 e 7 miliardi di euro.", "EUR"),
+    ("es", "La inversión será de entre 5 y 7 millones de euros.", "EUR"),
+    ("fr", "L'investissement sera compris entre 5 et 7 milliards d'euros.", "EUR"),
+    ("de", "Die Investitionen liegen zwischen 5 und 7 Milliarden Euro.", "EUR"),
+    ("ru", "Инвестиции составят от 5 до 7 млрд долларов.", "USD"),
+    ("tr", "Yatırımın 5 ile 7 milyar dolar arasında olması bekleniyor.", "USD"),
+    ("kk", "Инвестиция көлемі 5 пен 7 млрд доллар аралығында болады.", "USD"),
+])
+def test_numbers_between_range(lang: str, text: str, unit: str) -> None:
+    (q,) = find_quantities(text, lang)
+    scale = 1e6 if lang == "es" else 1e9
+    assert (q.value, q.upper, q.unit) == (5 * scale, 7 * scale, unit)
+
+
+@pytest.mark.parametrize(("lang", "text", "unit"), [
+    ("ru", "Товарооборот составил 10 млрд сомов.", "KGS"),
+    ("ru", "Бюджет вырос до 5 трлн сумов.", "UZS"),
+    ("ru", "Экспорт достиг 3 млрд манатов.", "AZN"),
+    ("ru", "Сделка оценена в 2 млрд лир.", "TRY"),
+    ("ru", "Кредит в 1 млрд юаней.", "CNY"),
+    ("ru", "Контракт на 4 млрд рупий.", "INR"),
+    ("kk", "Жоба құны 5 млрд теңге.", "KZT"),
+    ("en", "The deal is worth 4 billion rupees.", "INR"),
+    ("en", "Revenue reached 3 billion manats.", "AZN"),
+    ("en", "The fund holds 2 billion yuan.", "CNY"),
+    ("tr", "Yatırım 5 milyar TL oldu.", "TRY"),
+    ("tr", "Bütçe 3 milyar manat oldu.", "AZN"),
+    ("de", "Das Projekt kostet 2 Mrd. Lira.", "TRY"),
+    ("fr", "Le budget atteint 3 milliards de manats.", "AZN"),
+    ("es", "El proyecto cuesta 4.000 millones de rupias.", "INR"),
+    ("it", "Il progetto vale 5 miliardi di som.", "KGS"),
+    ("pt", "O projeto custa 2 mil milhões de liras turcas.", "TRY"),
+])
+def test_numbers_currency_words_of_the_region(lang: str, text: str, unit: str) -> None:
+    assert [q.unit for q in find_quantities(text, lang)] == [unit]

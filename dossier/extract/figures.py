@@ -121,6 +121,7 @@ def extract_figures(doc: Document) -> list[Figure]:
         for fig in reader.read(i, by_sentence[i]):
             fig.speaker = speakers[i]
             fig.subjects = list(here)
+            fig.unit = _shared_currency(doc.language, fig.unit, here)
             figures.append(fig)
     return figures
 
@@ -294,6 +295,14 @@ def _nearest(hits: list[tuple[int, str]], clause: tuple[int, int], pos: int) -> 
         return inside[0][1]
     earlier = [(p, g) for p, g in hits if p < pos]
     return earlier[-1][1] if earlier else None
+
+
+def _shared_currency(language: str | None, unit: str | None, subjects: list[str]) -> str | None:
+    """Return the other country's code for a shared currency word (манат: AZN or TMT)."""
+    for code, home, other, other_code in lexicon(language).section("currency").get("shared", []):
+        if unit == code and f"country:{other}" in subjects and f"country:{home}" not in subjects:
+            return str(other_code)
+    return unit
 
 
 def _top_countries(doc: Document) -> list[str]:

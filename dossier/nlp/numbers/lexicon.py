@@ -47,6 +47,8 @@ class NumberLexicon:
     multipliers: dict[str, float] = field(default_factory=dict)
     #: approximate collective numerals ("una quarantina", "une trentaine", "десяток")
     collectives: dict[str, float] = field(default_factory=dict)
+    #: fractions read as a percent share ("half of", "un quinto del", "половина"), in percent
+    fractions: dict[str, float] = field(default_factory=dict)
     compound_scales: bool = False
     currency_words: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     symbols: dict[str, str] = field(default_factory=dict)
@@ -86,6 +88,7 @@ def _numeral_res(lex: NumberLexicon, d: dict[str, Any]) -> dict[str, str]:
         "num": digits, "word": words, "vague": rf"{alt(lex.vague, bounded=False)}(?!\w)",
         "one": rf"{alt(lex.multipliers, bounded=False)}(?={SPACE}{scale})",
         "collective": alt(lex.collectives),
+        "fraction": alt(lex.fractions),
     }
 
 
@@ -132,6 +135,12 @@ def _compile(lex: NumberLexicon) -> None:
         # "довести его до 35": after a verb of change, "до" is "to", not "up to"
         "change_to": rf"(?:{alt(q.get('change_verbs', []))})(?:{SPACE}[^\W\d]+){{0,3}}{SPACE}"
                      rf"(?:{alt(q.get('change_to', []))}){SPACE}?$",
+        # "between 5 and 7 billion", "от 5 до 7 млрд", "5 ile 7 milyar dolar arasında"
+        "between_before": rf"(?:{alt(g.get('between_before', []))})(?:{SPACE}{arts})?"
+                          r"[ \t\u00a0]*(?:[$€£₽₸¥₺][ \u00a0]?)?$",
+        "between": g.get("between_re") or r"(?!x)x",
+        "fraction_follow": g.get("fraction_follow_re") or "",
+        "fraction_ordinal": rf"(?:{alt(d.get('period', {}).get('ordinals', {}))})[ \t\u00a0-]*$",
         "q_after": "|".join(f"(?P<{k}>{r})" for k, r in q.get("post_re", {}).items()) or r"(?!x)x",
     }
     for name, rx in pats.items():
@@ -169,6 +178,7 @@ def lexicon(language: str | None) -> NumberLexicon:
         multipliers={**{w: 1.0 for w in data.get("words", {}).get("before_scale", [])},
                      **{k: float(v) for k, v in data.get("multipliers", {}).items()}},
         collectives={k: float(v) for k, v in data.get("collectives", {}).items()},
+        fractions={k: float(v) for k, v in data.get("fractions", {}).items()},
         compound_scales=bool(num.get("compound_scales", False)),
         symbols=dict(data.get("currency", {}).get("symbols", {})),
     )

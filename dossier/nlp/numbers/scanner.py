@@ -20,7 +20,8 @@ _MASK_DIGITS = re.compile(  # one leading \d lets the regex engine skip ahead fa
     r"|\d{3}\s?[-–—/]\s?(?:\d{4}|\d{2}))\b"  # 2026–2030, 2024/25
 )
 _MASK_LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.\w+")
-_KINDS = ("num", "word", "vague", "one", "collective")
+_KINDS = ("num", "word", "vague", "one", "collective", "fraction")
+_YEAR_AFTER = re.compile(r"[ \t\u00a0\w'’]{0,14}?(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _DIGITS = re.compile(r"\d[\d.,]*")
 _WORD = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)")  # no space after an elided "d'"
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -84,6 +85,7 @@ class Scanner:
         self.count_nouns = re.compile(
             "|".join(p.pattern for p in self._count_patterns()) or r"(?!x)x", re.IGNORECASE)
         self._p = self.lex.patterns
+        self._needs_between = bool(self.lex.section("grammar").get("between_before"))
 
     def _count_patterns(self) -> list[re.Pattern[str]]:
         """Return the patterns of nouns the lexicon knows as counted things."""
@@ -129,9 +131,9 @@ class Scanner:
         if kind == "word":
             v = self.words.parse(m.group())
             return None if v is None else _Read(m.start(), m.end(), float(v), "word")
-        if kind in ("vague", "collective", "one"):
+        if kind in ("vague", "collective", "one", "fraction"):
             table = {"vague": self.lex.vague, "collective": self.lex.collectives,
-                     "one": self.lex.multipliers}[kind]
+                     "one": self.lex.multipliers, "fraction": self.lex.fractions}[kind]
             low = " ".join(m.group().lower().split())
             value = next((v for k, v in table.items() if k.lower() == low), None)
             return None if value is None else _Read(m.start(), m.end(), value, kind)
@@ -144,6 +146,8 @@ class Scanner:
         r = self._base(m, kind)
         if r is None or self._not_figure_before(text, r):
             return None
+        if r.kind == "fraction":
+            return self._fraction(text, r)
         p = self._p
         if r.kind == "num":
             if p["ordinal"].match(text, r.end) or self._list_marker(text, r):
@@ -152,7 +156,10 @@ class Scanner:
             if rm and not self._is_year(r.value, raw):
                 r.upper = parse_number(rm.group("n"), self.lex.decimal)
                 r.end = rm.end()
+        self._between(text, r)
         self._scale(text, r)
+        if r.scaled:
+            self._between(text, r)  # "between $5 billion and $7 billion"
         if r.kind == "vague" and r.value >= 1000:
             r.scaled = True  # "Zehntausende": the scale is inside the word
         if r.kind in ("vague", "one") and not r.scaled:
@@ -180,6 +187,51 @@ class Scanner:
                 return None  # "i due Paesi", "the two sides": not a figure
             r.unit, r.noun = "count", noun
         return self._quantity(text, r)
+
+    def _fraction(self, text: str, r: _Read) -> Quantity | None:
+        """Return "half of", "un quinto del", "половина" as a percent share, else None.
+
+        "The first half of 2025" is a period, not a share: no ordinal before, no year after.
+        """
+        p = self._p
+        if p["fraction_ordinal"].search(text, max(0, r.start - 24), r.start) or \
+                _YEAR_AFTER.match(text, r.end):
+            return None
+        if p["fraction_follow"].pattern and not p["fraction_follow"].match(text, r.end):
+            return None  # "half an hour", "a third party": not a share of something
+        r.unit = "percent"
+        return self._quantity(text, r)
+
+    def _between(self, text: str, r: _Read) -> None:
+        """Read the upper bound of "between X and Y" ("entre 5 e 7", "от 5 до 7")."""
+        p = self._p
+        if r.upper is not None or r.kind not in ("num", "word"):
+            return
+        if self._needs_between and not p["between_before"].search(
+                text, max(0, r.start - 30), r.start):
+            return
+        bm = p["between"].match(text, r.end)
+        if bm is None:
+            return
+        upper, end = parse_number(bm.group("n"), self.lex.decimal), bm.end()
+        if r.scaled:
+            sm = p["scale"].match(text, end)
+            if sm is None:
+                return
+            upper, end = upper * self._multiplier(sm.group("s")), sm.end()
+            if sm.group(0).endswith(".") and text[end:end + 1] in ("", "\n"):
+                end -= 1  # a sentence-final dot is not part of "млрд."
+        if upper > r.value:
+            r.upper, r.end = upper, end
+
+    def _multiplier(self, word: str) -> float:
+        """Return the value of a scale word as matched ("milliards", "млрд")."""
+        key = word.lower()
+        mult = next((v for k, v in self.lex.scales.items() if k.lower() == key), None)
+        if mult is None:
+            mult = next(v for k, v in self.lex.scales.items() if re.fullmatch(
+                k.rstrip("*") + r"\w*" if k.endswith("*") else re.escape(k), key, re.I))
+        return mult
 
     def _quantity(self, text: str, r: _Read) -> Quantity:
         """Return the finished quantity with its qualifier."""
@@ -229,11 +281,7 @@ class Scanner:
                 r.end, r.scaled = am.end(), True
                 return
         while sm := p["scale"].match(text, r.end):
-            key = sm.group("s").lower()
-            mult = next((v for k, v in self.lex.scales.items() if k.lower() == key), None)
-            if mult is None:
-                mult = next(v for k, v in self.lex.scales.items() if re.fullmatch(
-                    k.rstrip("*") + r"\w*" if k.endswith("*") else re.escape(k), key, re.I))
+            mult = self._multiplier(sm.group("s"))
             r.value *= mult
             r.upper = r.upper * mult if r.upper is not None else None
             r.end, r.scaled = sm.end(), True
