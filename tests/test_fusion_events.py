@@ -189,3 +189,21 @@ def test_fusion_events_undated_page_takes_implied_year(language: str, text: str,
     assert [e.date for e in fuse_events([_doc("d", language, text.replace("2025", "2023"),
                                               ents)], ENTITY_OF)] == [date.replace("2025",
                                                                                    "2023")]
+
+
+@pytest.mark.parametrize("language", ["en"])
+def test_fusion_agreements_planned_declaration_joins_signed(language: str) -> None:
+    """"Plans to sign a declaration" (no date) joins the one declaration signed between the
+    same countries; an undated agreement does not join a dated one (a visit signs many)."""
+    ents = {"Russia": RU, "Kazakhstan": KZ, "Rússia": RU, "Cazaquistão": KZ}
+    docs = [
+        _doc("pt", "pt", "Moscovo, 12 de novembro de 2025 – Rússia e Cazaquistão assinaram a "
+             "Declaração de Parceria Estratégica Abrangente e o acordo sobre energia.", ents,
+             published="2025-11-12"),
+        _doc("en", language, "Kazakhstan plans to sign a declaration elevating relations with "
+             "Russia and an agreement on the Russian language.", ents),
+    ]
+    fused = fuse_agreements(docs, ENTITY_OF)
+    decl = [a for a in fused if a.kind == "declaration"]
+    assert len(decl) == 1 and sorted(decl[0].documents) == ["en", "pt"]
+    assert all(len(a.documents) == 1 for a in fused if a.kind == "agreement")

@@ -27,6 +27,9 @@ from dossier.nlp.dates import compatible, merge, parse_partial, precision
 
 __all__ = ["fuse_agreements", "fuse_events", "place_country", "written_after"]
 
+#: Kinds a summit signs one of (a visit has one declaration, many agreements): an undated
+#: mention of one ("plans to sign a declaration") can join the dated one.
+SINGULAR_KINDS = frozenset({"declaration", "treaty"})
 CONSULT_TYPES = frozenset({"visit", "meeting"})
 TYPE_RANK = {"visit": 0, "agreement": 1, "forum": 2, "meeting": 3, "statement": 4, "other": 5}
 #: Landmarks the gazetteer keys without a GeoNames id, with the country they stand in.
@@ -344,8 +347,18 @@ def _join_singular(groups: list[_AgreementGroup]) -> list[_AgreementGroup]:
     agreement of that kind and date in its page.
     """
     out: list[_AgreementGroup] = []
-    for g in groups:
-        if g.date is not None and all(_only_of_kind(d, a) for d, a in g.members):
+    for g in sorted(groups, key=lambda g: g.date is None):
+        if (g.date is None and g.kind in SINGULAR_KINDS
+                and all(_only_of_kind(d, a) for d, a in g.members)):
+            # "plans to sign a declaration" with no date: the one dated declaration between
+            # the same parties that other pages report signed
+            fits = [o for o in out if o.kind == g.kind and o.date is not None
+                    and len(set(o.parties) & set(g.parties)) >= min(2, len(g.parties))]
+            if len(fits) == 1 and g.parties:
+                fits[0].members += g.members
+                fits[0].keys += g.keys
+                continue
+        elif g.date is not None and all(_only_of_kind(d, a) for d, a in g.members):
             into = next((o for o in out if _singular_fit(o, g)), None)
             if into is not None:
                 into.date = merge(into.date, g.date)
