@@ -107,7 +107,7 @@ def _incremental(store: Store, new_ids: list[str]) -> CorpusResult:
         names = dict(st.entity_names(c))
         conflicts = _update_conflicts(c, docs, renamed, index, names)
         st.mark_counted(c, new_ids)
-    all_docs = list(store.iter_documents(text=False))
+    all_docs = fusion_documents(store)
     events = fuse_events_indexed(all_docs, index)
     agreements = fuse_agreements(all_docs, index)
     with store.engine.begin() as c:
@@ -116,6 +116,15 @@ def _incremental(store: Store, new_ids: list[str]) -> CorpusResult:
         _insert_fused(c, events, agreements)
     return CorpusResult(entities=entities, events=events, agreements=agreements,
                         conflicts=conflicts, incremental=True)
+
+
+def fusion_documents(store: Store) -> list[Document]:
+    """Return what event and agreement fusion reads of every document: its events and
+    agreements, no text; undated pages in full (fusion dates their events from the text)."""
+    docs = list(store.iter_documents(facts=("events", "agreements"), text=False, body=False))
+    undated = [d.id for d in docs if d.published is None and (d.events or d.agreements)]
+    full = {d.id: d for d in store.get_documents(undated)}
+    return [full.get(d.id, d) for d in docs]
 
 
 def _closure(c: Connection, stats: dict[str, KeyStat]) -> dict[str, KeyStat]:

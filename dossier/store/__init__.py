@@ -9,10 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import (
+    JSON,
+    Engine,
+    Insert,
+    Table,
+    Text,
+    bindparam,
+    cast,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.types import TypeDecorator
 
 from dossier.model import (
     Agreement,
@@ -30,9 +46,36 @@ from dossier.model import (
     Sentence,
 )
 from dossier.store import schema as s
-from dossier.store.codec import from_data, to_data
+from dossier.store.codec import dumps, from_data, loads, to_data
 
-__all__ = ["Store", "figure_id"]
+__all__ = ["FACT_KINDS", "Store", "figure_id"]
+
+FACT_KINDS = ("mentions", "figures", "events", "agreements")
+_FACT_TABLES = {"mentions": (s.mentions, Mention), "figures": (s.figures, Figure),
+                "events": (s.doc_events, DocEvent), "agreements": (s.doc_agreements, DocAgreement)}
+_CHUNK = 500  # ids per IN clause
+
+
+class _JsonText(TypeDecorator[Any]):
+    """A JSON column bound from text serialised beforehand (orjson, one pass per batch)."""
+
+    impl = JSON
+    cache_ok = True
+
+    def bind_processor(self, dialect: Any) -> None:
+        """Pass the JSON text through (PostgreSQL still casts it with ``::JSON``)."""
+        return None
+
+
+@lru_cache(maxsize=32)
+def _insert_json(table: Table) -> Insert:
+    """Return an INSERT whose ``data`` value is JSON text under the key ``json``."""
+    return insert(table).values(data=bindparam("json", type_=_JsonText()))
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
 
 
 def figure_id(document_id: str, seq: int) -> str:
@@ -81,42 +124,40 @@ class Store:
 
     def write_documents(self, docs: Sequence[Document],
                         signatures: dict[str, bytes] | None = None) -> None:
-        """Store processed documents (replacing earlier versions) in one transaction."""
+        """Store processed documents (replacing earlier versions) in one transaction.
+
+        Rows are encoded before the transaction opens and each table gets one executemany
+        per batch, so concurrent writers hold their locks briefly.
+        """
+        if not docs:
+            return
+        rows = [_document_row(d) for d in docs]
+        facts = _fact_rows(docs)
+        sources = {d.source: d.id for d in docs}
+        ids = [d.id for d in docs]
         with self.engine.begin() as c:
-            ids = [d.id for d in docs]
-            for table in s.DOCUMENT_TABLES:
-                c.execute(delete(table).where(table.c.document_id.in_(ids)))
-            c.execute(delete(s.documents).where(s.documents.c.id.in_(ids)))
-            c.execute(insert(s.documents), [_document_row(d) for d in docs])
+            for part in _chunks(ids):
+                for table in s.DOCUMENT_TABLES:
+                    c.execute(delete(table).where(table.c.document_id.in_(part)))
+                c.execute(delete(s.documents).where(s.documents.c.id.in_(part)))
+            c.execute(_insert_json(s.documents), rows)
             if signatures:
                 c.execute(insert(s.signatures), [{"document_id": k, "hashes": v}
                                                  for k, v in signatures.items()])
-            for d in docs:
-                self._write_facts(c, d)
-                c.execute(delete(s.sources).where(s.sources.c.source == d.source))
-                c.execute(insert(s.sources), [{"source": d.source, "document_id": d.id}])
-                c.execute(delete(s.failures).where(s.failures.c.source == d.source))
+            for table, fact_rows in facts:
+                if fact_rows:
+                    c.execute(_insert_json(table), fact_rows)
+            self._point_sources(c, sources)
 
     @staticmethod
-    def _write_facts(c: Any, d: Document) -> None:
-        if d.mentions:
-            c.execute(insert(s.mentions), [
-                {"document_id": d.id, "seq": i, "key": m.key, "type": m.type, "data": to_data(m)}
-                for i, m in enumerate(d.mentions)])
-        if d.figures:
-            c.execute(insert(s.figures), [
-                {"id": figure_id(d.id, i), "document_id": d.id, "seq": i, "value": f.value,
-                 "unit": f.unit, "metric": f.metric, "period": f.period, "kind": f.kind,
-                 "speaker": f.speaker, "data": to_data(f)}
-                for i, f in enumerate(d.figures)])
-        if d.events:
-            c.execute(insert(s.doc_events), [
-                {"document_id": d.id, "seq": i, "type": e.type, "data": to_data(e)}
-                for i, e in enumerate(d.events)])
-        if d.agreements:
-            c.execute(insert(s.doc_agreements), [
-                {"document_id": d.id, "seq": i, "data": to_data(a)}
-                for i, a in enumerate(d.agreements)])
+    def _point_sources(c: Any, sources: dict[str, str]) -> None:
+        """Record source -> document and clear the sources' earlier failures."""
+        names = list(sources)
+        for part in _chunks(names):
+            c.execute(delete(s.sources).where(s.sources.c.source.in_(part)))
+            c.execute(delete(s.failures).where(s.failures.c.source.in_(part)))
+        c.execute(insert(s.sources), [{"source": k, "document_id": v}
+                                      for k, v in sources.items()])
 
     def record_source(self, source: str, doc_id: str) -> None:
         """Remember that ``source`` holds the already stored document ``doc_id``."""
@@ -162,40 +203,73 @@ class Store:
             return None
         return next(iter(self._documents_from_rows(rows, facts=facts, raw=True)))
 
-    def iter_documents(self, *, facts: bool = True, text: bool = True,
-                       batch: int = 500) -> Iterator[Document]:
-        """Yield every stored document (in id order), with its facts."""
-        cols = [col for col in s.documents.c if col.name != "raw" and (text or col.name != "text")]
+    def iter_documents(self, *, facts: bool | Collection[str] = True, text: bool = True,
+                       body: bool = True, batch: int = 500) -> Iterator[Document]:
+        """Yield every stored document (in id order), with its facts.
+
+        Light loads for corpus steps: ``facts`` may name the kinds to attach (of
+        ``FACT_KINDS``); ``text=False`` leaves the text out and ``body=False`` also the
+        paragraphs, sentences, boilerplate and metadata.
+        """
         last = ""
         while True:
             with self.engine.connect() as c:
-                rows = c.execute(select(*cols).where(s.documents.c.id > last)
+                rows = c.execute(_document_query(text=text, body=body)
+                                 .where(s.documents.c.id > last)
                                  .order_by(s.documents.c.id).limit(batch)).all()
             if not rows:
                 return
             yield from self._documents_from_rows(rows, facts=facts, raw=False)
             last = rows[-1].id
 
-    def _documents_from_rows(self, rows: Sequence[Any], *, facts: bool,
+    def get_documents(self, ids: Sequence[str]) -> list[Document]:
+        """Return these stored documents in full (in id order; unknown ids left out)."""
+        out: list[Document] = []
+        with self.engine.connect() as c:
+            for part in _chunks(sorted(set(ids))):
+                rows = c.execute(_document_query(text=True, body=True)
+                                 .where(s.documents.c.id.in_(part))
+                                 .order_by(s.documents.c.id)).all()
+                out.extend(self._documents_from_rows(rows, facts=True, raw=False))
+        return out
+
+    def _documents_from_rows(self, rows: Sequence[Any], *, facts: bool | Collection[str],
                              raw: bool) -> list[Document]:
         docs = [_document_from_row(r, raw=raw) for r in rows]
-        if facts:
-            self._attach_facts(docs)
+        kinds = FACT_KINDS if facts is True else () if facts is False else tuple(facts)
+        if kinds:
+            self._attach_facts(docs, kinds)
         return docs
 
-    def _attach_facts(self, docs: list[Document]) -> None:
+    def _attach_facts(self, docs: list[Document], kinds: Sequence[str] = FACT_KINDS) -> None:
         by_id = {d.id: d for d in docs}
-        ids = list(by_id)
         with self.engine.connect() as c:
-            for table, attr, cls in ((s.mentions, "mentions", Mention),
-                                     (s.figures, "figures", Figure),
-                                     (s.doc_events, "events", DocEvent),
-                                     (s.doc_agreements, "agreements", DocAgreement)):
-                q = (select(table.c.document_id, table.c.data)
-                     .where(table.c.document_id.in_(ids)).order_by(table.c.document_id,
-                                                                   table.c.seq))
-                for r in c.execute(q):
-                    getattr(by_id[r.document_id], attr).append(from_data(cls, r.data))
+            for kind in kinds:
+                table, cls = _FACT_TABLES[kind]
+                for doc_id, data in _fact_data(c, table, list(by_id)):
+                    getattr(by_id[doc_id], kind).append(from_data(cls, data))
+
+    def iter_facts(self, kind: str, *, batch: int = 2000) -> Iterator[tuple[str, Any]]:
+        """Yield (document id, record) for one kind of ``FACT_KINDS``, in document order."""
+        table, cls = _FACT_TABLES[kind]
+        last = ""
+        while True:
+            with self.engine.connect() as c:
+                ids = list(c.scalars(select(s.documents.c.id).where(s.documents.c.id > last)
+                                     .order_by(s.documents.c.id).limit(batch)))
+                if not ids:
+                    return
+                for doc_id, data in _fact_data(c, table, ids):
+                    yield doc_id, from_data(cls, data)
+            last = ids[-1]
+
+    def iter_doc_events(self) -> Iterator[tuple[str, DocEvent]]:
+        """Yield (document id, DocEvent) without loading texts, sentences or mentions."""
+        return self.iter_facts("events")
+
+    def iter_doc_agreements(self) -> Iterator[tuple[str, DocAgreement]]:
+        """Yield (document id, DocAgreement) without loading texts, sentences or mentions."""
+        return self.iter_facts("agreements")
 
     def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
         """Yield (document id, MinHash signature bytes) in the order documents were added."""
@@ -275,7 +349,44 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA temp_store=MEMORY")  # sorts for ORDER BY/IN off the disk
+    cur.execute("PRAGMA cache_size=-65536")  # 64 MB page cache: a corpus step re-reads tables
     cur.close()
+
+
+def _document_query(*, text: bool, body: bool) -> Any:
+    """Select the document columns a load needs (raw never; text and body on request)."""
+    skip = {"raw", "data"} | (set() if text else {"text"})
+    cols: list[Any] = [col for col in s.documents.c if col.name not in skip]
+    if body:
+        cols.append(cast(s.documents.c.data, Text).label("data"))
+    return select(*cols)
+
+
+def _fact_data(c: Any, table: Table, ids: Sequence[str]) -> Iterator[tuple[str, Any]]:
+    """Yield (document id, decoded data) of a fact table for these documents, in order."""
+    for part in _chunks(ids):
+        q = (select(table.c.document_id, cast(table.c.data, Text).label("data"))
+             .where(table.c.document_id.in_(part))
+             .order_by(table.c.document_id, table.c.seq))
+        for doc_id, data in c.execute(q):
+            yield doc_id, loads(data)
+
+
+def _fact_rows(docs: Sequence[Document]) -> list[tuple[Table, list[dict[str, Any]]]]:
+    """Return the fact rows of documents per table, their data as JSON text."""
+    return [
+        (s.mentions, [{"document_id": d.id, "seq": i, "key": m.key, "type": m.type,
+                       "json": dumps(m)} for d in docs for i, m in enumerate(d.mentions)]),
+        (s.figures, [{"id": figure_id(d.id, i), "document_id": d.id, "seq": i,
+                      "value": f.value, "unit": f.unit, "metric": f.metric,
+                      "period": f.period, "kind": f.kind, "speaker": f.speaker,
+                      "json": dumps(f)} for d in docs for i, f in enumerate(d.figures)]),
+        (s.doc_events, [{"document_id": d.id, "seq": i, "type": e.type, "json": dumps(e)}
+                        for d in docs for i, e in enumerate(d.events)]),
+        (s.doc_agreements, [{"document_id": d.id, "seq": i, "json": dumps(a)}
+                            for d in docs for i, a in enumerate(d.agreements)]),
+    ]
 
 
 def _document_row(d: Document) -> dict[str, Any]:
@@ -284,15 +395,16 @@ def _document_row(d: Document) -> dict[str, Any]:
         "outlet": d.outlet, "published": d.published, "language": d.language,
         "format": d.format, "text": d.text, "duplicate_of": d.duplicate_of,
         "raw": zlib.compress(d.raw.encode("utf-8")) if d.raw else None,
-        "data": {"boilerplate": d.boilerplate, "references": d.references,
-                 "paragraphs": to_data(d.paragraphs), "sentences": to_data(d.sentences),
-                 "meta": d.meta},
+        "json": dumps({"boilerplate": d.boilerplate, "references": d.references,
+                       "paragraphs": d.paragraphs, "sentences": d.sentences, "meta": d.meta}),
         "added_at": _now(),
     }
 
 
 def _document_from_row(r: Any, *, raw: bool) -> Document:
-    data = r.data or {}
+    data = getattr(r, "data", None) or {}
+    if isinstance(data, str | bytes):
+        data = loads(data)
     return Document(
         id=r.id, source=r.source, url=r.url, title=r.title, author=r.author, outlet=r.outlet,
         published=r.published, language=r.language, format=r.format,
