@@ -38,7 +38,7 @@ REAL_SEED_NAMES = frozenset({
     "Kazakhstanskaya Pravda", "Kyiv", "Kyrgyzstan", "Kyzylorda", "LabGRIMA",
     "Lisa Marie B. Bastos", "Lomonosov Moscow State University", "Lukoil", "MEPhI", "MGIMO",
     "Mongolia", "Murat Nurtleu", "Nagornyi-Karabak", "Omsk", "Oral", "Uralsk", "Oreshnik",
-    "Patrizia Boi", "RAR", "Roman Vasilenko", "Saint Petersburg", "Sergei Lavrov",
+    "Patrizia Boi", "RAR", "Roman Vasilenko", "Saint Petersburg", "Sergei Lavrov", "Sergey Lavrov",
     "Shoqan Walikhanov", "Siberia", "Sibur", "Sirius", "Soyuz-5", "TASS", "Taraz", "Tatneft",
     "Turkistan", "Turkestan", "Turkmenistan", "United Kingdom", "Uzbekistan", "Velikiy Novgorod",
     "Veliky Novgorod", "Volga", "Urali", "Ural Mountains", "White House", "Zelensky",

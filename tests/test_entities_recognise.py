@@ -8,7 +8,8 @@ from dossier.model import Document, Mention
 from dossier.nlp.entities import EntityStage
 from dossier.nlp.sentences import SentenceStage
 
-# (language, text, expected (surface, type, key)); keys are the provisional keys.
+# (language, text, expected (surface, type, key)); keys are the provisional keys: a person in
+# the curated list (data/gazetteer/persons.toml) gets its English key in every script.
 CASES = [
     ("en", "Kazakh President Kassym-Jomart Tokayev met Russian President Vladimir Putin in Moscow "
            "on Tuesday. Tokayev said the Eurasian Economic Union (EAEU) remains a priority.",
@@ -26,20 +27,20 @@ CASES = [
     ("es", "El presidente ruso, Vladímir Putin, recibió en Moscú a su homólogo kazajo, "
            "Kasim-Yomart Tokáyev. Tokáyev dijo que la OTAN no es una amenaza.",
      [("Vladímir Putin", "person", "person:vladimir putin"), ("Moscú", "place", "place:524901"),
-      ("Tokáyev", "person", "person:kasim-yomart tokayev"), ("OTAN", "organization", "org:nato")]),
+      ("Tokáyev", "person", "person:kassym-jomart tokayev"), ("OTAN", "organization", "org:nato")]),
     ("fr", "Le président russe Vladimir Poutine a reçu à Moscou son homologue kazakh Kassym-Jomart "
            "Tokaïev. Tokaïev a déclaré que l'Union économique eurasiatique progresse.",
-     [("Moscou", "place", "place:524901"), ("Tokaïev", "person", "person:kassym-jomart tokaiev"),
+     [("Moscou", "place", "place:524901"), ("Tokaïev", "person", "person:kassym-jomart tokayev"),
       ("Union économique eurasiatique", "organization", "org:eaeu")]),
     ("de", "Der russische Präsident Wladimir Putin empfing in Moskau den kasachischen Präsidenten "
            "Kassym-Schomart Tokajew. Die Zusammenarbeit mit Kasachstan wachse, sagte Putin.",
      [("Moskau", "place", "place:524901"), ("Kasachstan", "country", "country:KZ"),
-      ("Kassym-Schomart Tokajew", "person", "person:kassym-schomart tokajew"),
-      ("Putin", "person", "person:wladimir putin")]),
+      ("Kassym-Schomart Tokajew", "person", "person:kassym-jomart tokayev"),
+      ("Putin", "person", "person:vladimir putin")]),
     ("ru", "Президент России Владимир Путин провёл переговоры с президентом Казахстана "
            "Касым-Жомартом Токаевым в Москве. Токаев заявил, что ЕАЭС остаётся приоритетом.",
      [("России", "country", "country:RU"), ("Казахстана", "country", "country:KZ"),
-      ("Москве", "place", "place:524901"), ("Токаев", "person", "person:kasym-zhomart tokaev"),
+      ("Москве", "place", "place:524901"), ("Токаев", "person", "person:kassym-jomart tokayev"),
       ("ЕАЭС", "organization", "org:eaeu")]),
     ("tr", "Kazakistan Cumhurbaşkanı Kasım Cömert Tokayev, Rusya Devlet Başkanı Vladimir Putin ile "
            "Moskova'da görüştü. Tokayev, Avrasya Ekonomik Birliği'nin önemini vurguladı.",
@@ -49,7 +50,7 @@ CASES = [
     ("kk", "Қазақстан Президенті Қасым-Жомарт Тоқаев Мәскеуде Ресей Президенті Владимир Путинмен "
            "кездесті. Тоқаев ЕАЭО аясындағы ынтымақтастықты атап өтті.",
      [("Қазақстан", "country", "country:KZ"), ("Ресей", "country", "country:RU"),
-      ("Мәскеуде", "place", "place:524901"), ("Тоқаев", "person", "person:qasym-zhomart toqaev"),
+      ("Мәскеуде", "place", "place:524901"), ("Тоқаев", "person", "person:kassym-jomart tokayev"),
       ("ЕАЭО", "organization", "org:eaeu")]),
 ]
 

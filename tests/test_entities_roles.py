@@ -50,7 +50,7 @@ def test_entities_place_as_setting_is_not_actor(language: str, text: str) -> Non
     ("ru", "Президент России Владимир Путин встретился с президентом Казахстана. "
            "Позже президент России сказал, что доволен.", "России", "person:vladimir putin"),
     ("fr", "Le président russe Vladimir Poutine a reçu son homologue. Le président russe a "
-           "ensuite parlé.", "russe", "person:vladimir poutine"),
+           "ensuite parlé.", "russe", "person:vladimir putin"),
 ])
 def test_entities_resolve_role_names_the_one_person(language: str, text: str, role_word: str,
                                                     person: str) -> None:

@@ -21,7 +21,7 @@ from dossier.model import Document, Entity, EntityType
 from dossier.nlp.entities.config import load_config
 from dossier.nlp.entities.evidence import lower_words, short_name
 from dossier.nlp.entities.gazetteer import load_gazetteer
-from dossier.nlp.entities.normalize import latin, phonetic, skeleton
+from dossier.nlp.entities.normalize import latin, phonetic, romanise, skeleton, sound
 
 NAME_SIMILARITY = 88  # rapidfuzz ratio on phonetic forms for two spellings of one name
 _GAZ_PREFIXES = ("country:", "org:", "place:")
@@ -37,6 +37,7 @@ class _KeyInfo:
     documents: set[str] = field(default_factory=set)
     demonyms: Counter[str] = field(default_factory=Counter)
     short: Counter[str] = field(default_factory=Counter)  # "Skolkovo" of a longer org name
+    variants: Counter[str] = field(default_factory=Counter)  # respelled person forms
 
 
 class _UnionFind:
@@ -75,6 +76,10 @@ def _collect(docs: Sequence[Document]) -> dict[str, _KeyInfo]:
             else:
                 info.forms[m.text] += 1
             info.documents.add(doc.id)  # a demonym refers to the country, so it counts here
+            if m.type == "person" and m.relation is None:
+                rules = load_config(doc.language).romanisation
+                if rules:
+                    info.variants[romanise(m.text, rules)] += 1
             if m.type == "organization" and m.source == "cue":
                 lower = lower_words(doc.text) if lower is None else lower
                 short = _short_alias(m.text, doc.language, lower)
@@ -96,6 +101,14 @@ def _name_tokens(info: _KeyInfo) -> list[str]:
     return info.key.split(":", 1)[1].replace("-", " ").split()
 
 
+def _spellings(info: _KeyInfo) -> list[list[str]]:
+    """Sound tokens of the key's name and of its forms respelled by their language's rules
+    (Turkish 'Cömert' is 'Jomart'; Spanish 'Ajanuch' is 'Akhanuch')."""
+    out = [sound(" ".join(_name_tokens(info))).split()]
+    out.extend(sound(v).split() for v in info.variants)
+    return [t for t in out if t]
+
+
 def _merge_persons(infos: dict[str, _KeyInfo], uf: _UnionFind) -> None:
     """Merge spellings of one person; attach lone surnames to the one full name they fit."""
     persons = [i for i in infos.values()
@@ -103,36 +116,41 @@ def _merge_persons(infos: dict[str, _KeyInfo], uf: _UnionFind) -> None:
     blocks: dict[str, list[_KeyInfo]] = defaultdict(list)
     for p in persons:
         toks = _name_tokens(p)
-        if toks:
+        if toks:  # dossier.scale.entities blocks the same way: keep the two in step
             blocks[skeleton(toks[-1])].append(p)
     for block in blocks.values():
+        spelled = {p.key: _spellings(p) for p in block}
         full = [p for p in block if len(_name_tokens(p)) >= 2]
         for i, a in enumerate(full):
             for b in full[i + 1:]:
-                if _same_person(_name_tokens(a), _name_tokens(b)):
+                if any(_same_person(x, y) for x in spelled[a.key] for y in spelled[b.key]
+                       if len(x) >= 2 and len(y) >= 2):
                     uf.union(a.key, b.key)
         for p in block:
             if len(_name_tokens(p)) == 1:
-                last = _name_tokens(p)[0]
-                fits = {uf.find(f.key) for f in full if _similar(_name_tokens(f)[-1], last)}
+                last = spelled[p.key][0][-1]
+                fits = {uf.find(f.key) for f in full if _similar(spelled[f.key][0][-1], last)}
                 if len(fits) == 1:  # an ambiguous surname stays on its own
                     uf.union(fits.pop(), p.key)
 
 
 def _similar(a: str, b: str) -> bool:
-    """Two spellings of one name word (Tokayev, Toqaev, Tokaïev)."""
-    pa, pb = phonetic(a), phonetic(b)
-    return pa == pb or fuzz.ratio(pa, pb) >= NAME_SIMILARITY
+    """Two spellings of one name word, as sounds (Tokayev, Toqaev, Tokaïev)."""
+    return a == b or fuzz.ratio(a, b) >= NAME_SIMILARITY
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
-    """Same surname and compatible first names (an initial fits; two different names do not)."""
+    """Same surname and compatible given names (sound tokens): an initial fits; so does the
+    same first given name ('Kassym-Jomart' ~ 'Kasım Cömert') or one list inside the other
+    ('Tayyip Erdoğan' ~ 'Recep Tayyip Erdoğan'); two different names do not (two Smiths)."""
     if not _similar(a[-1], b[-1]):
         return False
-    fa, fb = a[0], b[0]
-    if len(fa) == 1 or len(fb) == 1:
-        return fa[0] == fb[0]
-    return _similar(" ".join(a[:-1]), " ".join(b[:-1]))
+    ga, gb = sorted((a[:-1], b[:-1]), key=len)
+    if len(ga[0]) == 1 or len(gb[0]) == 1:
+        return ga[0][0] == gb[0][0]
+    if _similar(ga[0], gb[0]) or _similar(" ".join(ga), " ".join(gb)):
+        return True
+    return all(any(_similar(x, y) for y in gb) for x in ga)
 
 
 def _merge_names(infos: dict[str, _KeyInfo], uf: _UnionFind) -> None:

