@@ -172,3 +172,18 @@ def test_agreements_detect_date_is_not_a_deadline(language: str, text: str, date
 def test_agreements_detect_named_policy_without_signing_is_skipped(language: str) -> None:
     assert find_agreements(make_doc("Gas e Piano Mattei al centro del vertice", language,
                                     {})) == []
+
+
+@pytest.mark.parametrize(("language", "title", "english"), [
+    ("kk", "су ресурстары саласындағы ынтымақтастық туралы меморандумға",
+     "Memorandum on cooperation in the field of water resources"),
+    ("kk", "2025–2030 жылдарға арналған экономикалық ынтымақтастық бағдарламасына",
+     "Programme on economic cooperation for 2025–2030 years"),
+    ("tr", "Kapsamlı Stratejik Ortaklık ve İttifak Deklarasyonu",
+     "Declaration on Comprehensive Strategic Partnership and Alliance"),
+])
+def test_agreements_detect_head_final_gloss_reorders_postpositions(language: str, title: str,
+                                                                   english: str) -> None:
+    from dossier.extract.agreements import gloss
+
+    assert gloss(title, language) == (english, True)

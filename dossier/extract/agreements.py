@@ -219,11 +219,35 @@ def gloss(title: str, language: str | None, head: tuple[int, str] | None = None)
                 known = False
             i += 1
     if alex.head_final and len(out) > 1:
-        mods = out[:-1]
-        if mods[-1] in ("on", "of"):  # "... туралы декларация": the link already says "on"
-            mods = mods[:-1]
-        out = [out[-1], "on", *mods]
+        out = _head_first(out[:-1], out[-1])
     return " ".join(out), known
+
+
+POSTPOSITIONS = frozenset({"on", "for", "of", "in the field of", "between"})
+
+
+def _head_first(mods: list[str], head: str) -> list[str]:
+    """Reorder a head-final gloss into English: the head, then "on" and its modifiers.
+
+    Postpositions follow what they govern ("су ресурстары саласындағы ынтымақтастық туралы
+    меморандум" = water resources | in the field of, cooperation | on, memorandum): each
+    closes a phrase that English opens with it, nearest the head first -> "Memorandum on
+    cooperation in the field of water resources".
+    """
+    phrases: list[list[str]] = []
+    cur: list[str] = []
+    for word in mods:
+        if word in POSTPOSITIONS:
+            phrases.append([word, *cur])
+            cur = []
+        else:
+            cur.append(word)
+    out = [head]
+    if cur:
+        out += ["on", *cur]
+    for phrase in reversed(phrases):
+        out += phrase if len(phrase) > 1 else []
+    return out
 
 
 def _head_english(word: str, alex: _AgreementLex) -> str | None:
