@@ -5,14 +5,13 @@ No multilingual NER model ships inside a PyPI package (issue 4), so this is writ
 2. demonyms and adjectives ("russo", "Kazakh", "российский") as a *relation* to the country;
 3. capitalised candidate spans typed by per-language cues (titles, organisation heads,
    reporting verbs) and by shape;
-4. document-level coreference: a surname alone takes the key of the full name, and weak
-   candidates (sentence-initial words, German nouns, headline words) survive only when the
-   document supports them elsewhere.
+4. document-level checks (document.py): a surname alone takes the key of the full name,
+   and weak candidates survive only when the document supports them elsewhere.
+Tokens, candidates and keys are in tokens.py.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import ClassVar
@@ -21,56 +20,17 @@ import pycountry
 
 from dossier.model import Document, EntityType, Mention
 from dossier.nlp.entities.config import LangConfig, load_config
-from dossier.nlp.entities.evidence import (
-    all_common,
-    closes_quote,
-    inside,
-    lower_words,
-    mixed_case,
-    opens_clause,
-    weak_regions,
-)
-from dossier.nlp.entities.gazetteer import (
-    TOKEN,
-    GazEntry,
-    Gazetteer,
-    find_inflected,
-    load_gazetteer,
-)
-from dossier.nlp.entities.models import Tagger, load_tagger
-from dossier.nlp.entities.normalize import fold, is_upper_acronym, latin
-from dossier.nlp.entities.persons import curated_person
+from dossier.nlp.entities.document import apply_model, resolve_in_document
+from dossier.nlp.entities.gazetteer import GazEntry, Gazetteer, find_inflected, load_gazetteer
+from dossier.nlp.entities.models import load_tagger
+from dossier.nlp.entities.normalize import fold
 from dossier.nlp.entities.roles import mark_actors
+from dossier.nlp.entities.tokens import Cand, Tok, name_key, tokenize
+
+__all__ = ["EntityStage", "apply_model", "resolve_in_document", "tokenize"]
 
 MAX_TOKENS = 8  # longest gazetteer span tried, in tokens
 LOOKBACK = 3  # tokens before a span searched for a title ("presidente russo Vladimir Putin")
-_ACRONYM_AFTER = re.compile(r"\s*\(\s*([^\W\d_][\w.]{1,9})\s*\)")
-
-
-@dataclass(slots=True)
-class Tok:
-    """A word of a sentence with its offsets in the document and case facts."""
-
-    start: int
-    end: int
-    text: str
-    f: str  # folded
-    cap: bool  # starts with an upper-case letter
-    upper: bool  # all letters upper case (two or more)
-    joined: bool  # only spaces separate it from the previous token
-    initial: bool = False  # starts the sentence or a clause (after a quote, colon, list number)
-    quoted: bool = False  # a closing quote follows: «Professionalitet» is a quoted name
-
-
-@dataclass(slots=True)
-class Cand:
-    """A mention candidate before document-level checks."""
-
-    mention: Mention
-    words: list[str]  # folded tokens
-    weak: bool = False  # needs support elsewhere in the document
-    shape_only: bool = False  # typed by shape, not by any cue
-    lexical: bool = True  # a cue or shape candidate, not a gazetteer or demonym match
 
 
 @dataclass(slots=True)
@@ -123,40 +83,6 @@ class EntityStage:
 def currency_codes() -> frozenset[str]:
     """ISO 4217 codes (USD, KZT): all-caps words that are not organisations."""
     return frozenset(c.alpha_3 for c in pycountry.currencies)
-
-
-def tokenize(text: str, start: int, end: int) -> list[Tok]:
-    """Split text[start:end] into word tokens with document offsets."""
-    out: list[Tok] = []
-    prev = start
-    for m in TOKEN.finditer(text, start, end):
-        word = m.group()
-        gap = text[prev:m.start()]
-        if out and gap == " ":  # most gaps: one space, nothing to read in it
-            out.append(Tok(start=m.start(), end=m.end(), text=word, f=fold(word),
-                           cap=word[0].isupper(), upper=is_upper_acronym(word), joined=True))
-            prev = m.end()
-            continue
-        if out:
-            out[-1].quoted = closes_quote(gap)
-        # "Lisa Marie B. Bastos": an initial and its full stop stay inside the name
-        after_initial = bool(out) and gap.strip() == "." and len(out[-1].text) == 1 \
-            and out[-1].cap and word[0].isupper()
-        out.append(Tok(start=m.start(), end=m.end(), text=word, f=fold(word), cap=word[0].isupper(),
-                       upper=is_upper_acronym(word),
-                       joined=bool(out) and (not gap.strip() or after_initial),
-                       initial=not out or opens_clause(gap) or _after_list_number(out, gap)))
-        prev = m.end()
-    if out:
-        out[-1].quoted = closes_quote(text[prev:end])
-    return out
-
-
-def _after_list_number(out: list[Tok], gap: str) -> bool:
-    """'2) Creare ...', 'b. Localizzare': the word after a list number starts a clause."""
-    last = out[-1] if out else None
-    return last is not None and last.initial and gap.strip() in (")", ".") \
-        and (last.text.isdigit() or len(last.text) == 1)
 
 
 def _is_shouting(toks: list[Tok]) -> bool:
@@ -349,7 +275,8 @@ def _classify(toks: list[Tok], i: int, j: int, si: int, cfg: LangConfig, taken: 
     name = " ".join(t.text for t in toks[i:j])
     cue = _cue_type(toks, i, j, cfg, taken, titled)
     if cue is not None:
-        return Cand(mention=_mention(toks, i, j, si, cue, _key(cue, name, cfg), "cue"), words=words)
+        m = _mention(toks, i, j, si, cue, name_key(cue, name, cfg), "cue")
+        return Cand(mention=m, words=words)
     # capitals of an acronym are not sentence case, so its position says nothing
     single = j - i == 1
     initial = toks[i].initial and not toks[j - 1].quoted and not toks[i].upper
@@ -366,7 +293,7 @@ def _classify(toks: list[Tok], i: int, j: int, si: int, cfg: LangConfig, taken: 
     indefinite = i > 0 and toks[i - 1].f in cfg.indefinite_articles and toks[i].joined
     weak = shouting or headline or cfg.nouns_capitalised or (single and initial) or indefinite or \
         (any(t.upper for t in toks[i:j]) and not single)
-    m = _mention(toks, i, j, si, typ, _key(typ, name, cfg), "shape")
+    m = _mention(toks, i, j, si, typ, name_key(typ, name, cfg), "shape")
     return Cand(mention=m, words=words, weak=weak, shape_only=True)
 
 
@@ -396,108 +323,3 @@ def _title_before(toks: list[Tok], i: int, cfg: LangConfig, taken: list[bool]) -
         if not (taken[k] or toks[k].f in cfg.connectors or toks[k].f in cfg.stopwords):
             return False
     return False
-
-
-def _key(typ: str, name: str, cfg: LangConfig) -> str:
-    """Provisional key: normalised Latin name, surnames undeclined for persons."""
-    if typ == "person":
-        words = " ".join(latin(cfg.person_token(fold(w))) for w in name.split())
-        return curated_person(words) or "person:" + words
-    return f"{typ}:{latin(name)}"
-
-
-def apply_model(cands: list[Cand], spans: list[tuple[int, int]], text: str, tagger: Tagger,
-                cfg: LangConfig) -> list[Cand]:
-    """Let a model type shape-only candidates and add the names the rules missed, in the
-    sentences that hold a shape-only candidate (the others are settled by gazetteer or cue)."""
-    todo = sorted({c.mention.sentence for c in cands if c.shape_only})
-    if not todo:
-        return cands
-    found = tagger([text[spans[si][0]:spans[si][1]] for si in todo])
-    model: list[tuple[int, int, str, int]] = [
-        (spans[si][0] + a, spans[si][0] + b, typ, si)
-        for si, hits in zip(todo, found, strict=True) for a, b, typ in hits]
-    for c in cands:
-        if c.shape_only:
-            m = c.mention
-            hit = next((s for s in model if s[0] <= m.start and m.end <= s[1]), None)
-            if hit is None:
-                c.weak = True  # the model sees no name here either
-            else:
-                m.type, c.weak, c.shape_only = hit[2], False, False  # type: ignore[assignment]
-                m.key = _key(hit[2], " ".join(text[m.start:m.end].split()), cfg)
-    taken = [(c.mention.start, c.mention.end) for c in cands]
-    for a, b, typ, si in model:
-        if not any(x < b and a < y for x, y in taken) and text[a].isupper():
-            m = Mention(start=a, end=b, text="", type=typ, key=_key(typ, text[a:b], cfg),  # type: ignore[arg-type]
-                        sentence=si, source="model")
-            cands.append(Cand(mention=m, words=[fold(w) for w in TOKEN.findall(text[a:b])]))
-    cands.sort(key=lambda c: c.mention.start)
-    return cands
-
-
-def resolve_in_document(cands: list[Cand], text: str, cfg: LangConfig) -> list[Mention]:
-    """Share keys inside a document and drop weak candidates nothing supports."""
-    for c in cands:
-        c.mention.text = text[c.mention.start:c.mention.end]
-    _mark_layout_and_case(cands, text, cfg)
-    surnames = _surname_index(cands, cfg)
-    _link_acronyms(cands, text)
-    seen = {" ".join(c.words) for c in cands if not c.weak}
-    out: list[Mention] = []
-    for c in cands:
-        m = c.mention
-        if m.type in ("person", "other") and len(c.words) == 1:
-            key = surnames.get(latin(cfg.person_token(c.words[0])))
-            if key:
-                m.type, m.key, c.weak = "person", key, False
-        if c.weak and " ".join(c.words) not in seen:  # nothing strong elsewhere supports it
-            continue
-        out.append(m)
-    out.sort(key=lambda m: (m.start, m.end))
-    return out
-
-
-def _mark_layout_and_case(cands: list[Cand], text: str, cfg: LangConfig) -> None:
-    """Weak: shape spans in headings or labels, and spans made only of common words."""
-    regions = weak_regions(text)
-    lower = lower_words(text)
-    skip = cfg.connectors | cfg.stopwords
-    for c in cands:
-        m = c.mention
-        if not c.lexical:
-            # a one-word town that the text also writes in lower case ("Centro", "Summit")
-            c.weak = c.weak or (m.type == "place" and len(c.words) == 1
-                                and c.words[0] in lower and m.key[6:].isdigit())
-        else:  # "LabGRIMA", "EuroChem": inner capitals are no typography
-            # a head noun in Title Case ("Os Desafios da Região") is typography too
-            layout = inside(m.start, m.end, regions) and not mixed_case(m.text)
-            common = c.shape_only and all_common(c.words, lower, skip, cfg.common_suffixes)
-            c.weak = c.weak or layout or common
-
-
-def _surname_index(cands: list[Cand], cfg: LangConfig) -> dict[str, str]:
-    """Last name -> full-name key, for surnames that name one person in the document."""
-    index: dict[str, set[str]] = {}
-    for c in cands:
-        m = c.mention
-        if m.type == "person" and len(c.words) >= 2 and not c.weak:
-            index.setdefault(latin(cfg.person_token(c.words[-1])), set()).add(m.key)
-    return {s: next(iter(keys)) for s, keys in index.items() if len(keys) == 1}
-
-
-def _link_acronyms(cands: list[Cand], text: str) -> None:
-    """'Foo Bar Agency (FBA)': the acronym takes the key of the name it follows."""
-    defined: dict[str, Cand] = {}
-    for c in cands:
-        m = c.mention
-        hit = _ACRONYM_AFTER.match(text, m.end)
-        if hit and len(c.words) >= 2 and m.source != "demonym":
-            initials = "".join(w[0] for w in c.words if len(w) > 3 or w[0].isupper())
-            acro = fold(hit.group(1)).replace(".", "")
-            if initials.startswith(acro[0]) and len(acro) <= len(c.words) + 1:
-                defined[acro] = c
-    for c in cands:
-        target = defined.get(" ".join(c.words)) if len(c.words) == 1 else None
-        if target is not None and c.mention.source != "gazetteer":
-            c.mention.type, c.mention.key, c.weak = target.mention.type, target.mention.key, False

@@ -1,0 +1,118 @@
+"""Document-level checks of mention candidates: shared keys and support.
+
+A surname alone takes the key of the one full name it ends in the document, an acronym the
+key of the name it follows in brackets, and weak candidates (sentence-initial words, German
+nouns, headline and label words) survive only when the document supports them elsewhere.
+The optional model layer (models.py) retypes shape-only candidates here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.model import Mention
+from dossier.nlp.entities.config import LangConfig
+from dossier.nlp.entities.evidence import all_common, inside, lower_words, mixed_case, weak_regions
+from dossier.nlp.entities.gazetteer import TOKEN
+from dossier.nlp.entities.models import Tagger
+from dossier.nlp.entities.normalize import fold, latin
+from dossier.nlp.entities.tokens import Cand, name_key
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([^\W\d_][\w.]{1,9})\s*\)")
+
+
+def apply_model(cands: list[Cand], spans: list[tuple[int, int]], text: str, tagger: Tagger,
+                cfg: LangConfig) -> list[Cand]:
+    """Let a model type shape-only candidates and add the names the rules missed, in the
+    sentences that hold a shape-only candidate (the others are settled by gazetteer or cue)."""
+    todo = sorted({c.mention.sentence for c in cands if c.shape_only})
+    if not todo:
+        return cands
+    found = tagger([text[spans[si][0]:spans[si][1]] for si in todo])
+    model: list[tuple[int, int, str, int]] = [
+        (spans[si][0] + a, spans[si][0] + b, typ, si)
+        for si, hits in zip(todo, found, strict=True) for a, b, typ in hits]
+    for c in cands:
+        if c.shape_only:
+            m = c.mention
+            hit = next((s for s in model if s[0] <= m.start and m.end <= s[1]), None)
+            if hit is None:
+                c.weak = True  # the model sees no name here either
+            else:
+                m.type, c.weak, c.shape_only = hit[2], False, False  # type: ignore[assignment]
+                m.key = name_key(hit[2], " ".join(text[m.start:m.end].split()), cfg)
+    taken = [(c.mention.start, c.mention.end) for c in cands]
+    for a, b, typ, si in model:
+        if not any(x < b and a < y for x, y in taken) and text[a].isupper():
+            m = Mention(start=a, end=b, text="", type=typ, key=name_key(typ, text[a:b], cfg),  # type: ignore[arg-type]
+                        sentence=si, source="model")
+            cands.append(Cand(mention=m, words=[fold(w) for w in TOKEN.findall(text[a:b])]))
+    cands.sort(key=lambda c: c.mention.start)
+    return cands
+
+
+def resolve_in_document(cands: list[Cand], text: str, cfg: LangConfig) -> list[Mention]:
+    """Share keys inside a document and drop weak candidates nothing supports."""
+    for c in cands:
+        c.mention.text = text[c.mention.start:c.mention.end]
+    _mark_layout_and_case(cands, text, cfg)
+    surnames = _surname_index(cands, cfg)
+    _link_acronyms(cands, text)
+    seen = {" ".join(c.words) for c in cands if not c.weak}
+    out: list[Mention] = []
+    for c in cands:
+        m = c.mention
+        if m.type in ("person", "other") and len(c.words) == 1:
+            key = surnames.get(latin(cfg.person_token(c.words[0])))
+            if key:
+                m.type, m.key, c.weak = "person", key, False
+        if c.weak and " ".join(c.words) not in seen:  # nothing strong elsewhere supports it
+            continue
+        out.append(m)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _mark_layout_and_case(cands: list[Cand], text: str, cfg: LangConfig) -> None:
+    """Weak: shape spans in headings or labels, and spans made only of common words."""
+    regions = weak_regions(text)
+    lower = lower_words(text)
+    skip = cfg.connectors | cfg.stopwords
+    for c in cands:
+        m = c.mention
+        if not c.lexical:
+            # a one-word town that the text also writes in lower case ("Centro", "Summit")
+            c.weak = c.weak or (m.type == "place" and len(c.words) == 1
+                                and c.words[0] in lower and m.key[6:].isdigit())
+        else:  # "LabGRIMA", "EuroChem": inner capitals are no typography
+            # a head noun in Title Case ("Os Desafios da Região") is typography too
+            layout = inside(m.start, m.end, regions) and not mixed_case(m.text)
+            common = c.shape_only and all_common(c.words, lower, skip, cfg.common_suffixes)
+            c.weak = c.weak or layout or common
+
+
+def _surname_index(cands: list[Cand], cfg: LangConfig) -> dict[str, str]:
+    """Last name -> full-name key, for surnames that name one person in the document."""
+    index: dict[str, set[str]] = {}
+    for c in cands:
+        m = c.mention
+        if m.type == "person" and len(c.words) >= 2 and not c.weak:
+            index.setdefault(latin(cfg.person_token(c.words[-1])), set()).add(m.key)
+    return {s: next(iter(keys)) for s, keys in index.items() if len(keys) == 1}
+
+
+def _link_acronyms(cands: list[Cand], text: str) -> None:
+    """'Foo Bar Agency (FBA)': the acronym takes the key of the name it follows."""
+    defined: dict[str, Cand] = {}
+    for c in cands:
+        m = c.mention
+        hit = _ACRONYM_AFTER.match(text, m.end)
+        if hit and len(c.words) >= 2 and m.source != "demonym":
+            initials = "".join(w[0] for w in c.words if len(w) > 3 or w[0].isupper())
+            acro = fold(hit.group(1)).replace(".", "")
+            if initials.startswith(acro[0]) and len(acro) <= len(c.words) + 1:
+                defined[acro] = c
+    for c in cands:
+        target = defined.get(" ".join(c.words)) if len(c.words) == 1 else None
+        if target is not None and c.mention.source != "gazetteer":
+            c.mention.type, c.mention.key, c.weak = target.mention.type, target.mention.key, False
