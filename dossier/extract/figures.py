@@ -140,9 +140,15 @@ class _Subjects:
         self.cues = cues(doc.language)
         self.top = _top_countries(doc)
         blocked = [(q.start, q.end) for q in quantities]
-        blocked += [(m.start(), m.end()) for m in self.cues.currency.finditer(doc.text)]
         self.mentions = [m for m in doc.mentions if m.key.startswith("country:")
-                         and not any(a < m.end and m.start < b for a, b in blocked)]
+                         and not any(a < m.end and m.start < b for a, b in blocked)
+                         and not self._in_currency(m.start, m.end)]
+
+    def _in_currency(self, start: int, end: int) -> bool:
+        """Return True for a country named inside a currency ("долларах США", "US dollars")."""
+        lo = max(0, start - 24)
+        return any(c.start() < end and start < c.end()
+                   for c in self.cues.currency.finditer(self.doc.text, lo, end + 24))
 
     def of(self, idx: int) -> list[str]:
         """Return the subject keys of sentence ``idx``."""

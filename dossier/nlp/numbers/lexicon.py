@@ -87,8 +87,8 @@ def _numeral_res(lex: NumberLexicon, d: dict[str, Any]) -> dict[str, str]:
     return {
         "num": digits, "word": words, "vague": rf"{alt(lex.vague, bounded=False)}(?!\w)",
         "one": rf"{alt(lex.multipliers, bounded=False)}(?={SPACE}{scale})",
-        "collective": alt(lex.collectives),
-        "fraction": alt(lex.fractions),
+        # one scan for both phrase tables; the scanner tells them apart by lookup
+        "collective": alt({**lex.collectives, **lex.fractions}),
     }
 
 

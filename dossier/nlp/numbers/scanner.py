@@ -20,7 +20,7 @@ _MASK_DIGITS = re.compile(  # one leading \d lets the regex engine skip ahead fa
     r"|\d{3}\s?[-–—/]\s?(?:\d{4}|\d{2}))\b"  # 2026–2030, 2024/25
 )
 _MASK_LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.\w+")
-_KINDS = ("num", "word", "vague", "one", "collective", "fraction")
+_KINDS = ("num", "word", "vague", "one", "collective")  # "collective" also finds fractions
 _YEAR_AFTER = re.compile(r"[ \t\u00a0\w'’]{0,14}?(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _DIGITS = re.compile(r"\d[\d.,]*")
 _WORD = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)")  # no space after an elided "d'"
@@ -131,10 +131,12 @@ class Scanner:
         if kind == "word":
             v = self.words.parse(m.group())
             return None if v is None else _Read(m.start(), m.end(), float(v), "word")
-        if kind in ("vague", "collective", "one", "fraction"):
+        if kind in ("vague", "collective", "one"):
+            low = " ".join(m.group().lower().split())
+            if kind == "collective" and any(k.lower() == low for k in self.lex.fractions):
+                kind = "fraction"
             table = {"vague": self.lex.vague, "collective": self.lex.collectives,
                      "one": self.lex.multipliers, "fraction": self.lex.fractions}[kind]
-            low = " ".join(m.group().lower().split())
             value = next((v for k, v in table.items() if k.lower() == low), None)
             return None if value is None else _Read(m.start(), m.end(), value, kind)
         return None
