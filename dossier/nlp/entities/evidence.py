@@ -25,6 +25,10 @@ QUOTE_CLOSERS = frozenset("\"”»’›")
 _LIST_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-z])[.)]\s*$")
 _FINAL = re.compile(r"[.!?…]['\"”’»)\]]*\s*$")
 _LINE = re.compile(r"[^\n]+")
+#: A news dateline: "Berlin (dpa) -", "(ANSA) - ROMA", "ANKARA (AA) -": the bracket names the
+#: agency, whatever its case ("dpa" is written in lower case).
+_DATELINE = re.compile(r"(?m)^[^\S\n]*([^\W\d_][^\n()]{0,40}?)?\(([^\W\d_][\w.-]{1,14})\)"
+                       r"[^\S\n]*[-–—]")
 
 Region = tuple[int, int]
 
@@ -59,6 +63,16 @@ def weak_regions(text: str) -> list[Region]:
         if colon > 0 and len(TOKEN.findall(line[:colon])) <= LABEL_MAX_WORDS \
                 and not line[:colon].rstrip().endswith(("http", "https")):
             out.append((m.start(), m.start() + colon))
+    return out
+
+
+def dateline_sources(text: str) -> list[tuple[str, Region]]:
+    """(first word of the place before it, span) of agency names in the brackets of news
+    datelines ("Toulon (dpa) -"); the caller checks that the word is a place."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        words = TOKEN.findall(m.group(1) or "")
+        out.append((words[0] if words else "", m.span(2)))
     return out
 
 

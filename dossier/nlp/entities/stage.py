@@ -21,6 +21,7 @@ import pycountry
 from dossier.model import Document, EntityType, Mention
 from dossier.nlp.entities.config import LangConfig, load_config
 from dossier.nlp.entities.document import apply_model, resolve_in_document
+from dossier.nlp.entities.evidence import dateline_sources
 from dossier.nlp.entities.gazetteer import GazEntry, Gazetteer, find_inflected, load_gazetteer
 from dossier.nlp.entities.models import load_tagger
 from dossier.nlp.entities.normalize import fold
@@ -55,6 +56,7 @@ class EntityStage:
         for si, (start, end) in enumerate(spans):
             toks = tokenize(doc.text, start, end)
             cands.extend(self._sentence(toks, si, cfg, self._gaz))
+        cands.extend(_dateline_cands(doc.text, spans, cands, self._gaz, cfg))
         tagger = load_tagger(cfg.code) if cfg.code in self.models else None
         if tagger is not None:
             cands = apply_model(cands, spans, doc.text, tagger, cfg)
@@ -77,6 +79,25 @@ class EntityStage:
         out.extend(c for c in dems if not any(o.start <= c.mention.start < o.end for o in orgs))
         out.extend(cands)
         return out
+
+
+def _dateline_cands(text: str, spans: list[tuple[int, int]], cands: list[Cand], gaz: Gazetteer,
+                    cfg: LangConfig) -> list[Cand]:
+    """Agencies named in dateline brackets ("Berlin (dpa) -"), lower case included."""
+    out: list[Cand] = []
+    for place, (a, b) in dateline_sources(text):
+        where = gaz.find((fold(place),)) if place else None
+        if (place and (where is None or where.type not in ("place", "country"))) \
+                or any(c.mention.start < b and a < c.mention.end for c in cands):
+            continue  # "Der Umsatz (netto) -": no place, no dateline
+        word = text[a:b]
+        hit = gaz.exact.get(word) or gaz.exact.get(word.upper()) or gaz.find((fold(word),))
+        key = hit.key if hit is not None else name_key("organization", word, cfg)
+        si = next((k for k, (s, e) in enumerate(spans) if s <= a < e), 0)
+        m = Mention(start=a, end=b, text="", type="organization", key=key, sentence=si,
+                    source="cue")
+        out.append(Cand(mention=m, words=[fold(word)], lexical=hit is None))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +132,12 @@ def _lookup(toks: list[Tok], i: int, n: int, gaz: Gazetteer, cfg: LangConfig,
     if n == 1:
         t = toks[i]
         hit = gaz.exact.get(t.text.replace(".", ""))
-        if hit is not None or (t.upper and not shouting and len(t.text) <= 4):
+        if hit is not None or t.f in cfg.not_names:  # "March", "LUG" are months, not towns
             return hit
+        if t.upper and not shouting and len(t.text) <= 4:
+            # a capitalised dateline city ("ROMA, 23 LUG") is a place; other caps are acronyms
+            hit = gaz.find((t.f,)) if len(t.text) == 4 else None
+            return hit if hit is not None and hit.type in ("place", "country") else None
     if toks[i + n - 1].f in cfg.connectors or not all(t.joined for t in toks[i + 1:i + n]):
         return None
     hit = gaz.find(tuple(t.f for t in toks[i:i + n]))
