@@ -28,6 +28,7 @@ from dossier.scale.fusion import fuse_events_indexed
 from dossier.store import Store, figure_id
 from dossier.store import schema as s
 from dossier.store.codec import to_data
+from dossier.store.locks import corpus_lock
 
 
 @dataclass(slots=True, kw_only=True)
@@ -48,15 +49,16 @@ def update_corpus(store: Store, *, full: bool = False) -> CorpusResult:
     Pass ``full=True`` after documents were replaced in place (``build --force``): the
     incremental path only knows which documents are new.
     """
-    with store.engine.connect() as c:
-        incremental = not full and st.has_state(c)
-        new = st.new_documents(c) if incremental else []
-    if incremental:
-        try:
-            return _incremental(store, new)
-        except _Rebuild:
-            pass
-    return _full(store)
+    with corpus_lock(store.engine):  # concurrent builds: one corpus step at a time
+        with store.engine.connect() as c:
+            incremental = not full and st.has_state(c)
+            new = st.new_documents(c) if incremental else []
+        if incremental:
+            try:
+                return _incremental(store, new)
+            except _Rebuild:
+                pass
+        return _full(store)
 
 
 class _Rebuild(Exception):
@@ -69,7 +71,8 @@ def _full(store: Store) -> CorpusResult:
     index = {k: e.id for e in entities for k in e.keys}
     events = fuse_events_indexed(docs, index)
     agreements = fuse_agreements(docs, index)
-    refs = store.figure_refs()
+    loaded = {d.id for d in docs}  # a concurrent build may have added documents since
+    refs = [r for r in store.figure_refs() if r.document in loaded]
     groups = GroupIndex(index)
     groups.add(refs)
     conflicts = _conflicts(groups.groups(), index, {e.id: e.name for e in entities})

@@ -28,6 +28,9 @@ from sqlalchemy import (
     insert,
     select,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.types import TypeDecorator
 
 from dossier.model import (
@@ -47,6 +50,7 @@ from dossier.model import (
 )
 from dossier.store import schema as s
 from dossier.store.codec import dumps, from_data, loads, to_data
+from dossier.store.locks import retrying
 
 __all__ = ["FACT_KINDS", "Store", "figure_id"]
 
@@ -73,6 +77,19 @@ def _insert_json(table: Table) -> Insert:
     return insert(table).values(data=bindparam("json", type_=_JsonText()))
 
 
+_UPSERT = {"postgresql": pg_insert, "sqlite": sqlite_insert}
+
+
+@lru_cache(maxsize=4)
+def _upsert_documents(dialect: str) -> Any:
+    """Return INSERT ... ON CONFLICT (id) DO UPDATE for documents rows (JSON text data)."""
+    stmt: Any = _UPSERT[dialect](s.documents).values(data=bindparam("json",
+                                                                     type_=_JsonText()))
+    return stmt.on_conflict_do_update(
+        index_elements=["id"],
+        set_={col.name: stmt.excluded[col.name] for col in s.documents.c if col.name != "id"})
+
+
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
     for i in range(0, len(items), _CHUNK):
         yield items[i:i + _CHUNK]
@@ -96,10 +113,14 @@ class Store:
 
     def __init__(self, db: str = "dossier.db", *, engine: Engine | None = None) -> None:
         self.url = _url(db)
-        self.engine = engine or create_engine(self.url)
+        # another build process may hold an SQLite file for a while: wait, do not fail
+        lite = {"timeout": 60} if self.url.startswith("sqlite") else {}
+        self.engine = engine or create_engine(self.url, connect_args=lite)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        s.metadata.create_all(self.engine)
+        from dossier.store.migrate import migrate
+
+        migrate(self.engine)  # creates a new database, upgrades an older one
 
     def close(self) -> None:
         """Release the database connections."""
@@ -135,12 +156,27 @@ class Store:
         facts = _fact_rows(docs)
         sources = {d.source: d.id for d in docs}
         ids = [d.id for d in docs]
+
+        if len(set(ids)) < len(ids):  # an error in the batch itself, not a race to retry
+            twice = next(i for i in ids if ids.count(i) > 1)
+            raise IntegrityError("INSERT INTO documents", {"id": twice},
+                                 ValueError(f"document {twice} twice in one batch"))
+        # a concurrent build may write the same documents: the batch is redone then
+        retrying(lambda: self._write_batch(ids, rows, facts, sources, signatures))
+
+    def _write_batch(self, ids: list[str], rows: list[dict[str, Any]],
+                     facts: list[tuple[Table, list[dict[str, Any]]]], sources: dict[str, str],
+                     signatures: dict[str, bytes] | None) -> None:
         with self.engine.begin() as c:
             for part in _chunks(ids):
                 for table in s.DOCUMENT_TABLES:
                     c.execute(delete(table).where(table.c.document_id.in_(part)))
-                c.execute(delete(s.documents).where(s.documents.c.id.in_(part)))
-            c.execute(_insert_json(s.documents), rows)
+            if c.dialect.name in _UPSERT:  # in place: other sources of a document stay
+                c.execute(_upsert_documents(c.dialect.name), rows)
+            else:
+                for part in _chunks(ids):
+                    c.execute(delete(s.documents).where(s.documents.c.id.in_(part)))
+                c.execute(_insert_json(s.documents), rows)
             if signatures:
                 c.execute(insert(s.signatures), [{"document_id": k, "hashes": v}
                                                  for k, v in signatures.items()])
@@ -161,20 +197,26 @@ class Store:
 
     def record_source(self, source: str, doc_id: str) -> None:
         """Remember that ``source`` holds the already stored document ``doc_id``."""
-        with self.engine.begin() as c:
-            c.execute(delete(s.sources).where(s.sources.c.source == source))
-            c.execute(insert(s.sources), [{"source": source, "document_id": doc_id}])
-            c.execute(delete(s.failures).where(s.failures.c.source == source))
+        def write() -> None:
+            with self.engine.begin() as c:
+                self._point_sources(c, {source: doc_id})
+
+        retrying(write)
 
     def record_failures(self, failures: Sequence[Failure]) -> None:
         """Store why inputs could not be read (latest reason per source)."""
         if not failures:
             return
-        with self.engine.begin() as c:
-            gone = [f.source for f in failures]
-            c.execute(delete(s.failures).where(s.failures.c.source.in_(gone)))
-            c.execute(insert(s.failures), [
-                {"source": f.source, "reason": f.reason, "at": _now()} for f in failures])
+        latest = {f.source: f.reason for f in failures}
+
+        def write() -> None:
+            with self.engine.begin() as c:
+                for part in _chunks(list(latest)):
+                    c.execute(delete(s.failures).where(s.failures.c.source.in_(part)))
+                c.execute(insert(s.failures), [
+                    {"source": k, "reason": v, "at": _now()} for k, v in latest.items()])
+
+        retrying(write)
 
     def failures(self) -> list[Failure]:
         """Return the inputs that could not be read."""
@@ -341,7 +383,8 @@ class Store:
     def _load(self, table: Any, cls: type, order: Any) -> list[Any]:
         with self.engine.connect() as c:
             return [from_data(cls, r.data)
-                    for r in c.execute(select(table.c.data).order_by(order, table.c.id))]
+                    for r in c.execute(select(table.c.data)  # NULLs first on every backend
+                                       .order_by(order.asc().nulls_first(), table.c.id))]
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -21,7 +21,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # dossier.store.migrate brings older databases here
 
 metadata = MetaData()
 
