@@ -32,6 +32,7 @@ class LangConfig:
     demonym_prefixes: tuple[tuple[str, str], ...] = ()
     common_suffixes: tuple[str, ...] = ()
     case_endings: tuple[str, ...] = ()
+    adjective_endings: tuple[str, ...] = ()
     person_case_rules: tuple[tuple[re.Pattern[str], str], ...] = ()
     nouns_capitalised: bool = False
     #: letter groups -> English spelling (Turkish c -> j): respelled person forms merge
@@ -87,6 +88,7 @@ def load_config(code: str | None) -> LangConfig:
         actor_verbs=_words(data, "actor_verbs") | _words(data, "reporting_verbs"),
         demonym_prefixes=tuple(sorted(prefixes, key=lambda p: -len(p[0]))),
         case_endings=endings,
+        adjective_endings=tuple(fold(x) for x in data.get("adjective_endings", [])),
         common_suffixes=tuple(fold(x) for x in data.get("common_suffixes", [])),
         person_case_rules=rules,
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),

@@ -200,7 +200,10 @@ def _namelike(t: Tok, cfg: LangConfig) -> bool:
 
 def _inside_name(toks: list[Tok], i: int, hit: GazEntry, cfg: LangConfig) -> bool:
     """A one-word city or firm glued to other capitalised words is part of a longer name."""
-    if hit.type == "country" or toks[i].upper:
+    # an inflected word ends a name (Kazakh "Тоқаев Ақордада"): inner words take no case
+    gaz = load_gazetteer()
+    inflected = gaz.find((toks[i].f,)) is None and toks[i].text.replace(".", "") not in gaz.exact
+    if hit.type == "country" or toks[i].upper or inflected:
         return False
     # a city after a name is usually a separate word ("Тоқаев Мәскеуде"); a firm is not
     left = hit.type == "organization" and i > 1 and toks[i].joined and _namelike(toks[i - 1], cfg)
@@ -208,7 +211,7 @@ def _inside_name(toks: list[Tok], i: int, hit: GazEntry, cfg: LangConfig) -> boo
     if i > 0 and toks[i].joined and (toks[i - 1].upper or len(toks[i - 1].text) == 1):
         left = left or (hit.type == "place" and toks[i - 1].cap)
     right = i + 1 < len(toks) and toks[i + 1].joined and _namelike(toks[i + 1], cfg) \
-        and load_gazetteer().find((toks[i + 1].f,)) is None
+        and gaz.find((toks[i + 1].f,)) is None
     return left or right
 
 
@@ -302,6 +305,8 @@ def _classify(toks: list[Tok], i: int, j: int, si: int, cfg: LangConfig, taken: 
     if cue is not None:
         m = _mention(toks, i, j, si, cue, name_key(cue, name, cfg), "cue")
         return Cand(mention=m, words=words)
+    if _adjective_phrase(toks, i, j, cfg):
+        return None
     # capitals of an acronym are not sentence case, so its position says nothing
     single = j - i == 1
     initial = toks[i].initial and not toks[j - 1].quoted and not toks[i].upper
@@ -320,6 +325,22 @@ def _classify(toks: list[Tok], i: int, j: int, si: int, cfg: LangConfig, taken: 
         (any(t.upper for t in toks[i:j]) and not single)
     m = _mention(toks, i, j, si, typ, name_key(typ, name, cfg), "shape")
     return Cand(mention=m, words=words, weak=weak, shape_only=True)
+
+
+def _adjective_phrase(toks: list[Tok], i: int, j: int, cfg: LangConfig) -> bool:
+    """Russian capitalises only the first word of a phrase: capitalised adjectives agreeing
+    with a lower-case adjective or head noun ("Высшего Евразийского экономического совета",
+    "на Красной площади") open a phrase; the capitals alone are no name."""
+    ends = cfg.adjective_endings
+    if not ends or j >= len(toks) or not toks[j].joined or toks[j].cap:
+        return False
+    if not all(t.f.endswith(ends) for t in toks[i:j]):
+        return False
+    nxt = toks[j].f
+    heads = cfg.org_heads | cfg.place_heads
+    return nxt.endswith(ends) or nxt in heads or any(
+        nxt[:len(nxt) - len(e)] in {h[:-1] for h in heads} for e in cfg.case_endings
+        if nxt.endswith(e))
 
 
 def _cue_type(toks: list[Tok], i: int, j: int, cfg: LangConfig, taken: list[bool],
