@@ -68,3 +68,4 @@ def test_pg_concurrent_builds_end_with_the_union(tmp_path: Path, parts: list[sli
     finally:
         store.close()
         reference.close()
+
