@@ -3,10 +3,9 @@
 The store's schema (``dossier.store.schema``) is shared and database-neutral, so the search
 index lives here and is created on demand: an FTS5 table with the accent-insensitive
 ``unicode61 remove_diacritics 2`` tokenizer ("Cazaquistão" and "cazaquistao" meet), kept
-in step with the documents table by triggers. A PostgreSQL backend (a ``tsvector`` column
-with a GIN index and ``websearch_to_tsquery``) can implement :class:`SearchBackend` later;
-until then other databases use :class:`ScanSearch`. A query that names an entity also
-matches its aliases in every language and script.
+in step with the documents table by triggers. PostgreSQL uses a ``tsvector`` GIN index
+(:mod:`dossier.api.search_pg`); other databases use :class:`ScanSearch`. A query that
+names an entity also matches its aliases in every language and script.
 """
 
 from __future__ import annotations
@@ -190,4 +189,8 @@ def search_backend(store: Store) -> SearchBackend:
     """Return the best search backend for the store's database."""
     if store.engine.dialect.name == "sqlite":
         return SqliteSearch(store)
+    if store.engine.dialect.name == "postgresql":
+        from dossier.api.search_pg import PostgresSearch  # it imports this module
+
+        return PostgresSearch(store)
     return ScanSearch(store)
