@@ -28,7 +28,6 @@ __all__ = ["find_agreements", "gloss", "merge_agreements", "same_title", "title_
 
 GAP_MAX = 4  # lower-case content words (links not counted) between capitalised title words
 LOWER_MAX = 10  # words of a lower-case title after its head
-LOOKBACK = 2
 VERB_KINDS = frozenset({"plan", "programme", "agenda"})  # count only when signed or adopted
 SAME_TITLE = 85  # rapidfuzz token_set_ratio of glossed titles naming one document
 TOKEN = re.compile(r"[^\W_]+(?:[-–][^\W_]+)*['’]?|[,.;:()«»\"“”!?]")
@@ -329,17 +328,19 @@ def _inside(mentions: list[Mention], start: int, end: int) -> bool:
     return any(m.start <= start and end <= m.end and m.type == "organization" for m in mentions)
 
 
-def _parties(sent_mentions: list[list[Mention]], i: int, doc_top: list[str]) -> list[str]:
-    for back in range(i, max(-1, i - LOOKBACK - 1), -1):
-        keys = []
-        for m in sent_mentions[back]:
-            if m.key.startswith("country:") and m.key not in keys:
-                keys.append(m.key)
-        if keys:
-            # one country named beside the signing: the other party is the page's other main
-            # country ("Reiche und der kasachische Minister unterzeichneten ...")
-            return keys + [k for k in doc_top if k not in keys][:max(0, 2 - len(keys))]
-    return list(doc_top)
+def _parties(mentions: list[Mention], doc_top: list[str]) -> list[str]:
+    """The countries of the agreement's own sentence, completed by the page's main pair.
+
+    Never the sentences before: "... support for Ukraine. The Aachen Treaty of 2019 ..."
+    does not make Ukraine a party to the treaty.
+    """
+    keys: list[str] = []
+    for m in mentions:
+        if m.key.startswith("country:") and m.key not in keys:
+            keys.append(m.key)
+    # one country named beside the signing: the other party is the page's other main
+    # country ("Reiche und der kasachische Minister unterzeichneten ...")
+    return keys + [k for k in doc_top if k not in keys][:max(0, 2 - len(keys))]
 
 
 def find_agreements(doc: Document, spans: list[list[DateSpan]] | None = None) -> list[
@@ -370,7 +371,7 @@ def find_agreements(doc: Document, spans: list[list[DateSpan]] | None = None) ->
             found.append((DocAgreement(
                 title=english if known else original, original_title=original,
                 date=_date(spans[i], ts, te, contexts[i]),
-                parties=_parties(by_sent, i, doc_top), kind=kind, sentence=i,
+                parties=_parties(by_sent[i], doc_top), kind=kind, sentence=i,
                 quote=sent.text), named, heading, here))
     return merge_agreements(found, lang)
 

@@ -19,13 +19,22 @@ from functools import lru_cache
 from typing import Any, ClassVar, cast
 
 from dossier.extract.agreements import find_agreements
+from dossier.extract.eventfilter import (
+    agency_byline,
+    background,
+    borrow_not,
+    confirmed_persons,
+    figure_period,
+    not_actor,
+    reference_date,
+)
 from dossier.extract.lexicon import load_lexicon, phrase_pattern
-from dossier.model import DocEvent, Document, EventStatus, EventType, Mention, Sentence
+from dossier.model import DocEvent, Document, EventStatus, EventType, Figure, Mention, Sentence
 from dossier.nlp.dates import DateSpan, compatible, find_dates, merge, parse_partial, precision
 
 __all__ = [
-    "EventStage", "Trigger", "context_dates", "detect_events", "find_triggers", "is_heading",
-    "merge_events", "sentence_dates", "sentence_mentions",
+    "EventStage", "Trigger", "context_dates", "detect_events", "find_triggers", "future_phrase",
+    "is_heading", "merge_events", "sentence_dates", "sentence_mentions",
 ]
 
 PLOVER: dict[str, str | None] = {
@@ -38,6 +47,9 @@ CUE_WINDOW = 40  # chars between a planned-event cue and its trigger ("will pay 
 LOOKBACK = 2  # sentences searched backwards for actors when a trigger's sentence names none
 ACTOR_WINDOW = 150  # chars around a trigger where its subject and object stand
 HEADING_MAX = 160  # a line this short without final punctuation is a heading
+PLACE_WORDS = 3  # words before a place name searched for a locative preposition
+# "at the meeting" refers to the talks of a visit or a summit the page reports as well
+REFERENCE_HOSTS = {"meeting": {"meeting", "visit", "forum"}}
 
 
 @dataclass(slots=True, kw_only=True, frozen=True)
@@ -61,6 +73,8 @@ class _Lex:
     suffixes: tuple[str, ...]
     generic_after: re.Pattern[str] | None  # "forum come l'ONU": a kind of event, not one
     generic_before: re.Pattern[str] | None  # "BM gibi forumlarda"
+    references: re.Pattern[str] | None  # "в ходе визита": the visit the page reports
+    between: re.Pattern[str] | None  # "in der Hafenstadt Toulon": words after a locative
 
 
 @lru_cache(maxsize=32)
@@ -72,8 +86,9 @@ def _lex(language: str | None) -> _Lex:
 def _compile(language: str) -> _Lex:
     lex = load_lexicon(language) or load_lexicon("en")
     types: dict[str, re.Pattern[str]] = {}
+    initial_case = bool(lex.get("case", {}).get("nouns_capitalised", False))
     for kind, phrases in lex.get("triggers", {}).items():
-        pat = phrase_pattern(list(phrases))
+        pat = phrase_pattern(list(phrases), initial_case)
         if pat is not None:
             types[kind] = pat
     modes = []
@@ -89,6 +104,8 @@ def _compile(language: str) -> _Lex:
         suffixes=tuple(sorted(place.get("suffixes", []), key=len, reverse=True)),
         generic_after=_edge_pattern(lex.get("generic", {}).get("after", []), after=True),
         generic_before=_edge_pattern(lex.get("generic", {}).get("before", []), after=False),
+        references=phrase_pattern(lex.get("references", {}).get("cues", [])),
+        between=phrase_pattern(place.get("between", [])),
     )
 
 
@@ -188,8 +205,8 @@ def _place(doc: Document, sent: Sentence, mentions: list[Mention], trig: Trigger
         # "Russian press", "in Russia-Kazakhstan relations": adjectives, not places
         if m.type not in PLACE_TYPES or m.relation == "demonym" or after.startswith(("-", "–")):
             continue
-        before = doc.text[max(sent.start, m.start - 12):m.start].split()
-        if (before and before[-1].lower() in lex.prepositions) or (
+        before = doc.text[max(sent.start, m.start - 30):m.start].split()[-PLACE_WORDS:]
+        if _locative(before, lex) or (
                 lex.suffixes and (m.text.lower().endswith(lex.suffixes)
                                   or after.lower().startswith(lex.suffixes))):
             cands.append(m)
@@ -199,15 +216,33 @@ def _place(doc: Document, sent: Sentence, mentions: list[Mention], trig: Trigger
     return best[0].key
 
 
-def _date_for(found: list[DateSpan], trig: Trigger, context: str | None) -> tuple[str | None,
-                                                                                   str | None]:
+def _locative(before: list[str], lex: _Lex) -> bool:
+    """True when the words before a place end in a locative: "in Astana", or "in der
+    Hafenstadt Toulon" through the lexicon's articles and place nouns."""
+    for w in reversed(before):
+        word = w.lower().strip(",")
+        if word in lex.prepositions:
+            return True
+        if not (lex.between and lex.between.fullmatch(word)):
+            return False
+    return False
+
+
+def _date_for(found: list[DateSpan], trig: Trigger, context: str | None,
+              figures: list[Figure] | None = None) -> tuple[str | None, str | None]:
     """Pick the event date: the nearest date in the sentence, else the section's date."""
-    # "2026–2030" and "до 2030 года" are a programme's span and a deadline, not when it happened
-    usable = [s for s in found if not (precision(s.date) == 1 and s.end_date) and not s.target]
+    # "2026–2030" and "до 2030 года" are a programme's span and a deadline, not when it
+    # happened; "trade reached $7.5 billion last year" dates the figure, not the statement
+    usable = [s for s in found if not (precision(s.date) == 1 and s.end_date) and not s.target
+              and not figure_period(s, figures or [], trig.start)]
     best = _nearest(usable, trig.start, lambda s: (s.start + s.end) // 2)
     if best is not None and precision(best.date) >= 2:
         return _year_from(best.date, context), _year_from(best.end_date, context)
-    if context and (best is None or compatible(best.date, context)):
+    ctx = parse_partial(context)
+    # "signé en 2019" under a yearless "29 août" heading: the year is the event's, the
+    # heading's day is the page's
+    if context and (best is None or (compatible(best.date, context)
+                                     and ctx is not None and ctx.year is not None)):
         return context, None
     return (best.date, best.end_date) if best else (None, None)
 
@@ -256,14 +291,24 @@ def sentence_dates(doc: Document) -> list[list[DateSpan]]:
 
 
 def detect_events(doc: Document, spans: list[list[DateSpan]] | None = None) -> list[DocEvent]:
-    """Detect every event trigger of ``doc`` as a DocEvent (before merging repeats)."""
+    """Detect every event trigger of ``doc`` as a DocEvent (before merging repeats).
+
+    Background reports (dated half a year or more before the page's news) are dropped, and
+    so is a reference to the page's own visit ("в ходе визита", "during the visit") when
+    the page reports that visit elsewhere.
+    """
     lang = doc.language or "en"
     lex = _lex(lang)
     spans = spans if spans is not None else sentence_dates(doc)
     contexts = context_dates(doc, spans)
-    by_sent = [_arguments(doc, sent, ms, found) for sent, ms, found
+    persons = confirmed_persons(doc)
+    by_sent = [_arguments(doc, sent, ms, found, persons) for sent, ms, found
                in zip(doc.sentences, sentence_mentions(doc), spans, strict=True)]
-    events: list[DocEvent] = []
+    figures: list[list[Figure]] = [[] for _ in doc.sentences]
+    for f in doc.figures:
+        if 0 <= f.sentence < len(figures):
+            figures[f.sentence].append(f)
+    events: list[tuple[DocEvent, bool]] = []
     for i, sent in enumerate(doc.sentences):
         triggers = find_triggers(sent.text, lang)
         for trig in triggers:
@@ -272,25 +317,44 @@ def detect_events(doc: Document, spans: list[list[DateSpan]] | None = None) -> l
             actors = _trigger_actors(by_sent, i, sent, trig, triggers)
             if not actors:
                 continue
+            borrowed = not set(actors) & {m.key for m in by_sent[i]}
             # A sentence about "next year" is not dated by the section it stands in.
-            context = None if _future_phrase(sent.text, lang) else contexts[i]
-            date, end = _date_for(spans[i], trig, context)
+            context = None if future_phrase(sent.text, lang) else contexts[i]
+            date, end = _date_for(spans[i], trig, context, figures[i])
             own_date = date is not None and date != context
             planned = _planned(sent.text, trig, date, doc.published, lex)
+            if planned and not own_date:
+                date, end = None, None  # "the next session will be held in Tashkent": not today
             place = _place(doc, sent, by_sent[i], trig, lex)
-            if _generic_mention(actors, place, own_date, planned):
-                continue
+            if _generic_mention(actors, place, own_date, planned) or (
+                    borrowed and not (place or own_date) and borrow_not(trig.type, actors)):
+                continue  # "the commission's portfolio of projects": a name, not a session
             plover = PLOVER.get(trig.type)
             if plover and trig.mode:
                 plover = f"{plover.split(':')[0]}:{trig.mode}"
             status: EventStatus = "planned" if planned else "happened"
-            events.append(DocEvent(
+            events.append((DocEvent(
                 type=cast(EventType, trig.type), status=status,
                 date=date, end_date=end, place=place,
                 actors=actors, title=_title(trig, actors, doc.mentions), plover=plover,
                 trigger=trig.text, sentence=i, quote=sent.text,
-            ))
-    return events
+            ), _reference(lex, sent.text, trig)))
+    return _news(doc, events)
+
+
+def _reference(lex: _Lex, text: str, trig: Trigger) -> bool:
+    """True for a trigger inside a reference to the current visit ("в ходе визита")."""
+    return any(m.start() <= trig.start and trig.end <= m.end()
+               for m in (lex.references.finditer(text) if lex.references else ()))
+
+
+def _news(doc: Document, found: list[tuple[DocEvent, bool]]) -> list[DocEvent]:
+    """Keep the events the page reports: no background, no repeat of a visit by reference."""
+    reported = {e.type for e, ref in found if not ref and e.status == "happened"}
+    kept = [e for e, ref in found
+            if not (ref and reported & REFERENCE_HOSTS.get(e.type, {e.type}))]
+    ref = reference_date(doc, kept)
+    return [e for e in kept if not background(e, ref)]
 
 
 def _generic_mention(actors: list[str], place: str | None, own_date: bool, planned: bool) -> bool:
@@ -326,17 +390,21 @@ def _distance(start: int, end: int, trig: Trigger) -> int:
 
 
 def _arguments(doc: Document, sent: Sentence, mentions: list[Mention],
-               found: list[DateSpan]) -> list[Mention]:
-    """The mentions that can be an event's arguments: not the page's author, and not the
-    byline before a dateline ("Patrizia Boi (BRICS AND FRIENDS) - Mosca, 12 novembre –")."""
+               found: list[DateSpan], persons: set[str] | None = None) -> list[Mention]:
+    """The mentions that can be an event's arguments: not the page's author, not the byline
+    before a dateline ("Patrizia Boi (BRICS AND FRIENDS) - Mosca, 12 novembre –"), no
+    document, project or building names, and only people the page shows to be people."""
     author = _fold_name(doc.author or "")
     cut = 0
     dated = [s for s in found if precision(s.date) >= 2 and not s.relative]
     if dated and dated[0].start <= 80 and re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]",
                                                    sent.text[dated[0].end:]):
         cut = sent.start + dated[0].end
-    return [m for m in mentions if m.start >= cut
-            and not (author and m.type == "person" and _fold_name(m.text) in author)]
+    lang = doc.language or "en"
+    return [m for m in mentions if m.start >= cut and not agency_byline(doc.text, sent.start, m)
+            and not (author and m.type == "person" and _fold_name(m.text) in author)
+            and not (persons is not None and m.type == "person" and m.key not in persons)
+            and not not_actor(m, lang)]
 
 
 def _fold_name(text: str) -> str:
@@ -369,7 +437,7 @@ def _title(trig: Trigger, actors: list[str], mentions: list[Mention]) -> str:
 _PROBE = "2000-06-15"  # a stand-in publication date to tell future phrases from past ones
 
 
-def _future_phrase(text: str, language: str | None) -> bool:
+def future_phrase(text: str, language: str | None) -> bool:
     """True when ``text`` dates something after its own writing ("next year", "l'anno prossimo")."""
     return any(s.relative and (s.date or "") > _PROBE[:len(s.date or "")]
                for s in find_dates(text, language, _PROBE))
@@ -381,7 +449,7 @@ def _can_merge(a: DocEvent, b: DocEvent, language: str | None = None) -> bool:
     # "next year" stays apart even when the page gives no date to resolve it against.
     if a.type != b.type or not set(a.actors) & set(b.actors):
         return False
-    if a.status != b.status and any(e.status == "planned" and _future_phrase(e.quote, language)
+    if a.status != b.status and any(e.status == "planned" and future_phrase(e.quote, language)
                                     for e in (a, b)):
         return False
     pa, pb = _persons(a.actors), _persons(b.actors)

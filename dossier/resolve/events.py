@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dossier.extract.agreements import same_title, title_key
+from dossier.extract.events import future_phrase
 from dossier.model import Agreement, DocAgreement, DocEvent, Document, Event, Evidence
 from dossier.nlp.dates import compatible, merge, parse_partial, precision
 
@@ -111,7 +112,10 @@ def actors_fit(a: Sequence[str], b: Sequence[str], persons_a: Sequence[str],
     shared = len(set(a) & set(b))
     if shared == 0 or shared < min(2, len(a), len(b)):
         return False
-    return not (persons_a and persons_b and not set(persons_a) & set(persons_b))
+    # Tokayev's call with Putin is not Xi's visit to Putin: where both sides name two
+    # people, both must be shared
+    people = len(set(persons_a) & set(persons_b))
+    return not (persons_a and persons_b and people < min(2, len(persons_a), len(persons_b)))
 
 
 def _dates_fit(a: DocEvent, c: _Cluster) -> bool:
@@ -141,6 +145,8 @@ def _score(rep: _Report, c: _Cluster, anchor: str | None) -> float | None:
         return None
     if not actors_fit(rep.actors, c.actors, rep.persons, c.persons):
         return None
+    if _plan_apart(rep, c):
+        return None
     shared = len(set(rep.actors) & set(c.actors))
     score = shared / max(len(rep.actors), 1) + 2 * _shared_parts(ev.date, c.date)
     if rep.place and (c.places or c.countries):
@@ -150,6 +156,16 @@ def _score(rep: _Report, c: _Cluster, anchor: str | None) -> float | None:
         score += 1 if compatible(anchor, c.date) and _shared_parts(anchor, c.date) else -1
     score += 0.5 * (ev.type == c.type) + 0.5 * (ev.status == _status(c))
     return score
+
+
+def _plan_apart(rep: _Report, c: _Cluster) -> bool:
+    """True when a plan "for next year" meets what happened (or the reverse): an invitation
+    to a return visit is another event, even when no page dates it."""
+    status = _status(c)
+    if rep.event.status == status:
+        return False
+    plans = [rep] if rep.event.status == "planned" else c.reports
+    return any(future_phrase(r.event.quote, r.doc.language) for r in plans)
 
 
 def _status(c: _Cluster) -> str:
