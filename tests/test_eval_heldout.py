@@ -1,4 +1,6 @@
-"""Evaluation gate on the held-out corpus (tests/heldout), nine languages, hand-made gold.
+"""Evaluation gates on the held-out corpora (tests/heldout, tests/heldout2), nine languages,
+hand-made gold. heldout2 was written by someone who never saw the code or the first set, and
+kept hidden from the engineers until its first measurement (bench/RESULTS-heldout2.md).
 
 The gold-consistency tests use only files in the repo; the scoring gate imports the shared
 scorer from ../shared/eval/score.py and is skipped where that folder is absent.
@@ -20,14 +22,15 @@ from dossier.build import build
 from dossier.export import export
 from dossier.store import Store
 
-HELDOUT = Path(__file__).resolve().parent / "heldout"
-GOLD: dict[str, Any] = json.loads((HELDOUT / "gold.json").read_text(encoding="utf-8"))
+HERE = Path(__file__).resolve().parent
+GOLDS: dict[str, dict[str, Any]] = {
+    name: json.loads((HERE / name / "gold.json").read_text(encoding="utf-8"))
+    for name in ("heldout", "heldout2")}
 METRICS = {"trade_turnover", "exports", "imports", "investment", "investment_stock", "companies",
            "joint_projects", "students", "universities", "gdp", "population", "energy", "other"}
 
-# Measured at commit 2a4fc1b plus work in progress (bench/RESULTS-heldout.md), set a little
-# under. Only raise them.
-FLOORS = {
+# Set a little under the measured scores (bench/RESULTS-heldout*.md). Only raise them.
+FLOORS: dict[str, dict[str, float]] = {"heldout": {
     "language": 1.0,
     "published": 1.0,
     "entity_recall": 0.82,
@@ -46,7 +49,25 @@ FLOORS = {
     "agreement_recall": 0.50,
     "agreement_fusion": 0.10,
     "conflict_recall": 0.70,
-}
+}, "heldout2": {
+    "language": 1.0,
+    "published": 1.0,
+    "entity_recall": 0.70,
+    "entity_merge": 0.52,
+    "figure_f1": 0.85,
+    "figure_metric": 0.85,
+    "figure_period": 0.80,
+    "figure_kind": 0.90,
+    "figure_approx": 0.93,
+    "figure_speaker": 0.68,
+    "event_recall": 0.60,
+    "event_fusion": 0.35,
+    "agreement_recall": 0.85,
+    "agreement_fusion": 0.0,
+    "conflict_recall": 0.70,
+}}
+SETS = sorted(GOLDS)
+DOCS = [(s, name) for s in SETS for name in sorted(GOLDS[s]["documents"])]
 
 
 def _norm(text: str) -> str:
@@ -58,21 +79,22 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _lines(name: str) -> list[str]:
+def _lines(corpus: str, name: str) -> list[str]:
     """Return the normalised lines of one held-out article."""
-    text = (HELDOUT / "corpus" / name).read_text(encoding="utf-8")
+    text = (HERE / corpus / "corpus" / name).read_text(encoding="utf-8")
     return [_norm(line) for line in text.splitlines()]
 
 
-@pytest.mark.parametrize("name", sorted(GOLD["documents"]))
-def test_eval_heldout_gold_anchors_lie_in_one_line(name: str) -> None:
-    lines = _lines(name)
-    for fig in GOLD["documents"][name]["figures"]:
+@pytest.mark.parametrize(("corpus", "name"), DOCS)
+def test_eval_heldout_gold_anchors_lie_in_one_line(corpus: str, name: str) -> None:
+    lines = _lines(corpus, name)
+    for fig in GOLDS[corpus]["documents"][name]["figures"]:
         assert any(_norm(fig["anchor"]) in line for line in lines), fig["anchor"]
 
 
-@pytest.mark.parametrize("name", sorted(GOLD["documents"]))
-def test_eval_heldout_gold_fields_are_valid(name: str) -> None:
+@pytest.mark.parametrize(("corpus", "name"), DOCS)
+def test_eval_heldout_gold_fields_are_valid(corpus: str, name: str) -> None:
+    GOLD = GOLDS[corpus]
     doc = GOLD["documents"][name]
     assert name.startswith(doc["language"] + "_")
     for fig in doc["figures"]:
@@ -82,15 +104,17 @@ def test_eval_heldout_gold_fields_are_valid(name: str) -> None:
     assert all(entity in GOLD["entities"] for entity in doc["entities"])
 
 
+@pytest.mark.parametrize("corpus", SETS)
 @pytest.mark.parametrize("kind", ["events", "agreements"])
-def test_eval_heldout_gold_records_point_at_corpus(kind: str) -> None:
+def test_eval_heldout_gold_records_point_at_corpus(corpus: str, kind: str) -> None:
+    GOLD = GOLDS[corpus]
     for record in GOLD[kind]:
         for name in record.get("documents", [record.get("document")]):
             assert name in GOLD["documents"], record
         for actor in record.get("actors", []):
             assert actor in GOLD["entities"], record
         if kind == "agreements":
-            assert _norm(record["anchor"]) in " ".join(_lines(record["document"]))
+            assert _norm(record["anchor"]) in " ".join(_lines(corpus, record["document"]))
 
 
 def _scorer(shared: Path) -> ModuleType:
@@ -102,30 +126,33 @@ def _scorer(shared: Path) -> ModuleType:
     return module
 
 
-@pytest.fixture(scope="module")
-def heldout_scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    shared = Path(__file__).resolve().parent.parent.parent / "shared"
+@pytest.fixture(scope="module", params=SETS)
+def heldout_scores(request: pytest.FixtureRequest,
+                   tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, Any]]:
+    shared = HERE.parent.parent / "shared"
     if not (shared / "eval" / "score.py").is_file():
         pytest.skip("../shared is not beside this checkout (evaluation gates only run in CI)")
-    tmp = tmp_path_factory.mktemp("heldout")
+    corpus: str = request.param
+    tmp = tmp_path_factory.mktemp(corpus)
     store = Store(str(tmp / "kb.db"))
-    build([HELDOUT / "corpus"], store)
+    build([HERE / corpus / "corpus"], store)
     export(store, "json", tmp / "export.json")
     store.close()
     data = json.loads((tmp / "export.json").read_text(encoding="utf-8"))
-    result: dict[str, Any] = _scorer(shared).score(GOLD, data)
-    result["_conflicts_per_real"] = len(data["conflicts"]) / len(GOLD["conflicts"])
-    return result
+    gold = GOLDS[corpus]
+    result: dict[str, Any] = _scorer(shared).score(gold, data)
+    result["_conflicts_per_real"] = len(data["conflicts"]) / len(gold["conflicts"])
+    return corpus, result
 
 
 @pytest.mark.eval
-@pytest.mark.parametrize(("metric", "floor"), sorted(FLOORS.items()))
-def test_eval_heldout_meets_floor(
-        heldout_scores: dict[str, Any], metric: str, floor: float) -> None:
-    value = heldout_scores[metric]
-    assert value is not None and value >= floor, f"{metric} = {value} fell below its floor {floor}"
+def test_eval_heldout_meets_floors(heldout_scores: tuple[str, dict[str, Any]]) -> None:
+    corpus, scores = heldout_scores
+    low = {m: (scores[m], floor) for m, floor in FLOORS[corpus].items()
+           if scores[m] is None or scores[m] < floor}
+    assert not low, f"{corpus}: below floor (score, floor): {low}"
 
 
 @pytest.mark.eval
-def test_eval_heldout_conflicts_do_not_flood(heldout_scores: dict[str, Any]) -> None:
-    assert heldout_scores["_conflicts_per_real"] <= 3.0
+def test_eval_heldout_conflicts_do_not_flood(heldout_scores: tuple[str, dict[str, Any]]) -> None:
+    assert heldout_scores[1]["_conflicts_per_real"] <= 3.0
