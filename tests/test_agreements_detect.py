@@ -22,25 +22,25 @@ NAMED = [
      "Treaty on Good-Neighbourliness and Alliance", "treaty", None),
     ("es", "Ambos gobiernos firmaron el Memorando de Entendimiento sobre Cooperación "
      "Energética.", "Memorando de Entendimiento sobre Cooperación Energética", "memorandum",
-     None),
+     "Memorandum of Understanding on Energy Cooperation"),
     ("fr", "Les deux pays ont signé le Traité d'Amitié et de Coopération.",
-     "Traité d'Amitié et de Coopération", "treaty", None),
+     "Traité d'Amitié et de Coopération", "treaty", "Treaty of Friendship and of Cooperation"),
     ("de", "Beide Seiten unterzeichneten das Abkommen über die Zusammenarbeit im "
      "Energiebereich.", "Abkommen über die Zusammenarbeit im Energiebereich", "agreement",
      None),
     ("ru", "Стороны подписали Договор о добрососедстве и союзничестве.",
      "Договор о добрососедстве и союзничестве", "treaty",
-     "Treaty on good neighbourliness and alliance"),
+     "Treaty on Good Neighbourliness and Alliance"),
     ("tr", "İki lider Kapsamlı Stratejik Ortaklık ve İttifak Deklarasyonu'nu imzaladı.",
      "Kapsamlı Stratejik Ortaklık ve İttifak Deklarasyonu'nu", "declaration",
      "Declaration on Comprehensive Strategic Partnership and Alliance"),
     ("kk", "Келіссөздер қорытындысы бойынша екі ел басшылары жан-жақты стратегиялық "
      "әріптестік және одақтастық туралы декларацияға қол қойды.",
      "жан-жақты стратегиялық әріптестік және одақтастық туралы декларацияға", "declaration",
-     "Declaration on comprehensive strategic partnership and alliance"),
+     "Declaration on Comprehensive Strategic Partnership and Alliance"),
     ("kk", "Тараптар жан-жақты стратегиялық әріптестік туралы декларацияға қол қойды.",
      "жан-жақты стратегиялық әріптестік туралы декларацияға", "declaration",
-     "Declaration on comprehensive strategic partnership"),
+     "Declaration on Comprehensive Strategic Partnership"),
     ("it", "Le parti hanno siglato un Piano d'Azione Congiunto per il trasferimento delle "
      "tigri dell'Amur.", "Piano d'Azione Congiunto per il trasferimento delle tigri dell'Amur",
      "plan", None),
@@ -176,9 +176,9 @@ def test_agreements_detect_named_policy_without_signing_is_skipped(language: str
 
 @pytest.mark.parametrize(("language", "title", "english"), [
     ("kk", "су ресурстары саласындағы ынтымақтастық туралы меморандумға",
-     "Memorandum on cooperation in the field of water resources"),
+     "Memorandum on Cooperation in the Field of Water Resources"),
     ("kk", "2025–2030 жылдарға арналған экономикалық ынтымақтастық бағдарламасына",
-     "Programme on economic cooperation for 2025–2030 years"),
+     "Programme on Economic Cooperation for 2025–2030 Years"),
     ("tr", "Kapsamlı Stratejik Ortaklık ve İttifak Deklarasyonu",
      "Declaration on Comprehensive Strategic Partnership and Alliance"),
 ])

@@ -21,6 +21,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from dossier.extract.lexicon import load_lexicon, phrase_pattern
+from dossier.extract.titles import Chunk, Kind, english_order, head_first, title_case
 from dossier.model import DocAgreement, Document, Mention, Sentence
 from dossier.nlp.dates import DateSpan, compatible, merge, parse_partial, precision
 
@@ -53,6 +54,9 @@ class _AgreementLex:
     preps: frozenset[str]  # locative prepositions ("в 2022 году" ends a title)
     counts: frozenset[str]  # count words before a head: "una quarantina di accordi"
     prefix_suffixes: tuple[str, ...]  # name adjectives before a head: "Aachener Vertrag"
+    adjectives_after: bool  # "cooperazione economica": English puts the adjective first
+    adjectives: re.Pattern[str] | None  # words that are such adjectives ("economic*")
+    genitive: tuple[str, ...]  # endings of a genitive after a head: "of" ("программа ...ого")
 
 
 @lru_cache(maxsize=32)
@@ -84,6 +88,9 @@ def _alex(language: str) -> _AgreementLex:
         counts=frozenset(_fold(w) for w in sec.get("counts", [])),
         preps=frozenset(_fold(w) for w in lex.get("place", {}).get("prepositions", [])),
         prefix_suffixes=tuple(sec.get("prefix_suffixes", [])),
+        adjectives_after=bool(sec.get("adjectives_after", False)),
+        adjectives=phrase_pattern([_fold(w) for w in sec.get("adjectives", [])]),
+        genitive=tuple(sec.get("genitive_endings", [])),
     )
 
 
@@ -190,63 +197,66 @@ def _gloss_word(word: str, alex: _AgreementLex) -> str | None:
 
 def gloss(title: str, language: str | None, head: tuple[int, str] | None = None) -> tuple[str,
                                                                                           bool]:
-    """Gloss ``title`` into English word by word; return (gloss, every word was known)."""
+    """Gloss ``title`` into English; return (English title, every word was known).
+
+    Phrases of the glossary first, then words and stems; names written with a capital in a
+    lower-case title pass through ("sul Piano Mattei per l'Africa"); then English word order
+    and title case (:mod:`dossier.extract.titles`).
+    """
     alex = _alex(language or "en")
     if alex.head_final:  # Turkish case endings after an apostrophe: "Deklarasyonu'nu"
         title = re.sub(r"(?<=\w)['’]\w+", "", title)
     words = [m.group(0) for m in _tokens(title) if m.group(0)[:1].isalnum()]
     folded = [_fold(w) for w in words]
-    out: list[str] = []
+    # capitals mark names only in a title written in lower case ("traité d'Aix-la-Chapelle")
+    names_ok = any(w[:1].islower() and f not in alex.links
+                   for w, f in zip(words, folded, strict=True))
+    out: list[Chunk] = []
     known = True
     i = 0
     while i < len(words):
         for n in range(min(alex.glossary_len, len(words) - i), 0, -1):
             eng = alex.glossary.get(tuple(folded[i:i + n]))
             if eng is not None:
-                out.append(eng.title() if _is_cap(words[i]) and folded[i] not in alex.links
-                           else eng)
+                out.append(Chunk(eng, _kind(folded[i], n, alex)))
                 i += n
                 break
         else:
-            head_eng = _head_english(words[i], alex) or _gloss_word(words[i], alex)
-            if head_eng:
-                out.append(head_eng)
+            head_eng = _head_english(words[i], alex)
+            word_eng = head_eng or _gloss_word(words[i], alex)
+            if head_eng and i + 1 < len(words) and _genitive(folded[i + 1], alex):
+                head_eng += " of"  # "Программа экономического сотрудничества"
+            if word_eng and head_eng:
+                word_eng = head_eng
+            if word_eng:
+                out.append(Chunk(word_eng, "noun" if head_eng else _kind(folded[i], 1, alex)))
             elif words[i][:1].isdigit():
-                out.append(words[i])
+                out.append(Chunk(words[i], "num"))
+            elif names_ok and i and _is_cap(words[i]) and words[i].isascii():
+                out.append(Chunk(words[i], "name"))
             else:
-                out.append(words[i])
+                out.append(Chunk(words[i], "noun"))
                 known = False
             i += 1
-    if alex.head_final and len(out) > 1:
-        out = _head_first(out[:-1], out[-1])
-    return " ".join(out), known
+    english = english_order(out, alex.adjectives_after)
+    if alex.head_final and len(english) > 1:
+        english = head_first(english[:-1], english[-1])
+    return title_case(english), known
 
 
-POSTPOSITIONS = frozenset({"on", "for", "of", "in the field of", "between"})
+def _genitive(folded: str, alex: _AgreementLex) -> bool:
+    """True for a content word in the genitive right after a head (per-language endings)."""
+    return folded not in alex.links and folded.endswith(alex.genitive) if alex.genitive \
+        else False
 
 
-def _head_first(mods: list[str], head: str) -> list[str]:
-    """Reorder a head-final gloss into English: the head, then "on" and its modifiers.
-
-    Postpositions follow what they govern ("су ресурстары саласындағы ынтымақтастық туралы
-    меморандум" = water resources | in the field of, cooperation | on, memorandum): each
-    closes a phrase that English opens with it, nearest the head first -> "Memorandum on
-    cooperation in the field of water resources".
-    """
-    phrases: list[list[str]] = []
-    cur: list[str] = []
-    for word in mods:
-        if word in POSTPOSITIONS:
-            phrases.append([word, *cur])
-            cur = []
-        else:
-            cur.append(word)
-    out = [head]
-    if cur:
-        out += ["on", *cur]
-    for phrase in reversed(phrases):
-        out += phrase if len(phrase) > 1 else []
-    return out
+def _kind(folded: str, n: int, alex: _AgreementLex) -> Kind:
+    """What a glossed source word is: a link word, an adjective that follows its noun, a noun."""
+    if n == 1 and folded in alex.links:
+        return "link"
+    if n == 1 and alex.adjectives and alex.adjectives.fullmatch(folded):
+        return "adj"
+    return "noun"
 
 
 def _head_english(word: str, alex: _AgreementLex) -> str | None:

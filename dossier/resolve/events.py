@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from dossier.extract.agreements import same_title, title_key
 from dossier.extract.events import future_phrase
+from dossier.extract.lexicon import load_lexicon
 from dossier.model import Agreement, DocAgreement, DocEvent, Document, Event, Evidence
 from dossier.nlp.dates import compatible, merge, parse_partial, precision
 
@@ -402,8 +403,15 @@ def _singular_fit(a: _AgreementGroup, b: _AgreementGroup) -> bool:
     return shared >= min(2, len(a.parties), len(b.parties)) and shared > 0
 
 
+def _head_final(language: str | None) -> bool:
+    return bool(load_lexicon(language or "en").get("agreements", {}).get("head_final", False))
+
+
 def _agreement(g: _AgreementGroup) -> Agreement:
-    english = [a.title for _, a in g.members if a.title != a.original_title]
+    # an English page names the document in English; glosses from head-first languages
+    # keep the title's own order more often than reordered head-final ones
+    english = [(d.language == "en" or not _head_final(d.language), len(a.title), a.title)
+               for d, a in g.members if a.title != a.original_title or d.language == "en"]
     first_doc, first = g.members[0]
     names: list[str] = []
     documents: list[str] = []
@@ -414,7 +422,7 @@ def _agreement(g: _AgreementGroup) -> Agreement:
             documents.append(d.id)
     return Agreement(
         id=_stable_id("a", g.kind, g.date, first_doc.id, first.sentence),
-        title=max(english, key=len) if english else first.title, date=g.date,
+        title=max(english)[2] if english else first.title, date=g.date,
         parties=list(g.parties), kind=g.kind, names=names, documents=documents,
         evidence=[Evidence(document=d.id, quote=a.quote, sentence=a.sentence)
                   for d, a in g.members],

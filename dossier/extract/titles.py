@@ -1,0 +1,92 @@
+"""English word order and case for glossed agreement titles.
+
+The agreement lexicons gloss a title word by word (or phrase by phrase); this module turns the
+glosses into an English title: in languages whose adjectives follow the noun (pt, it, es, fr)
+"cooperação energética" becomes "energy cooperation" and "Piano Mattei" "Mattei Plan"; an
+article before a name goes ("per l'Africa" -> "for Africa"); the result is in title case
+("Agreement on the Mutual Protection of Investments"). No translation model ships in a wheel
+small enough for nine languages, and titles are a closed, formulaic vocabulary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["POSTPOSITIONS", "Chunk", "Kind", "english_order", "head_first", "title_case"]
+
+Kind = Literal["noun", "adj", "name", "link", "num"]
+#: English words a title keeps in lower case (unless first).
+MINOR = frozenset({"on", "of", "the", "and", "to", "a", "an", "for", "between", "in", "at",
+                   "by", "with", "from", "or", "until", "into"})
+
+
+@dataclass(slots=True, frozen=True)
+class Chunk:
+    """One glossed piece of a title: its English text and what it is."""
+
+    text: str
+    kind: Kind
+
+
+def english_order(chunks: list[Chunk], adjectives_after: bool) -> list[str]:
+    """Put glossed chunks in English order.
+
+    With ``adjectives_after`` an adjective or a name right after a noun (or after such an
+    adjective) moves before that noun: "cooperazione economica bilaterale" -> "bilateral
+    economic cooperation"; an article right before a name is dropped ("for Africa").
+    """
+    out: list[Chunk] = []
+    noun_at: int | None = None  # where the noun phrase an adjective may precede begins
+    for ch in chunks:
+        if adjectives_after and ch.kind in ("adj", "name") and noun_at is not None:
+            out.insert(noun_at, ch)
+            continue
+        if (adjectives_after and ch.kind == "name" and out
+                and out[-1].text.casefold() == "the"):
+            out.pop()  # "per l'Africa": Romance articles before names
+        noun_at = len(out) if ch.kind == "noun" else None
+        out.append(ch)
+    return [c.text for c in out]
+
+
+def title_case(words: list[str]) -> str:
+    """Join English words in title case; minor words stay lower case except the first."""
+    out = []
+    for k, phrase in enumerate(words):
+        for j, w in enumerate(phrase.split()):
+            first = k == 0 and j == 0
+            if w.casefold() in MINOR and not first:
+                out.append(w.casefold())
+            elif w[:1].islower():
+                out.append(w[:1].upper() + w[1:])
+            else:
+                out.append(w)
+    return " ".join(out)
+
+
+POSTPOSITIONS = frozenset({"on", "for", "of", "in the field of", "between"})
+
+
+def head_first(mods: list[str], head: str) -> list[str]:
+    """Reorder a head-final gloss into English: the head, then "on" and its modifiers.
+
+    Postpositions follow what they govern ("су ресурстары саласындағы ынтымақтастық туралы
+    меморандум" = water resources | in the field of, cooperation | on, memorandum): each
+    closes a phrase that English opens with it, nearest the head first -> "Memorandum on
+    cooperation in the field of water resources".
+    """
+    phrases: list[list[str]] = []
+    cur: list[str] = []
+    for word in mods:
+        if word in POSTPOSITIONS:
+            phrases.append([word, *cur])
+            cur = []
+        else:
+            cur.append(word)
+    out = [head]
+    if cur:
+        out += ["on", *cur]
+    for phrase in reversed(phrases):
+        out += phrase if len(phrase) > 1 else []
+    return out
