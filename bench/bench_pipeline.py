@@ -1,6 +1,7 @@
 """Whole-pipeline throughput: documents/s and peak RSS, per stage and end to end.
 
     python bench/bench_pipeline.py [--copies 200] [--html ../shared/data/extraction/scrapinghub]
+                                   [--engines 1 2 ray]
 
 Inputs: the bundled seed articles replicated (each copy made unique by a numbered line so
 its id differs) and, when given, the gzipped HTML pages of the scrapinghub benchmark, with
@@ -81,6 +82,9 @@ def main() -> None:
     ap.add_argument("--html", type=Path, default=ROOT.parent / "shared" / "data" / "extraction"
                     / "scrapinghub")
     ap.add_argument("--html-limit", type=int, default=181)
+    ap.add_argument("--engines", nargs="+", default=["1"],
+                    help="local worker counts and/or 'ray' to build with, one row each")
+    ap.add_argument("--ray-cpus", type=int, default=2)
     a = ap.parse_args()
     pipeline = build_pipeline()
     docs = seed_copies(a.copies)
@@ -99,11 +103,21 @@ def main() -> None:
         folder.mkdir()
         for d in docs:
             (folder / f"{d.id}.txt").write_text(d.raw, encoding="utf-8")
-        store = Store(str(Path(tmp) / "kb.db"))
-        t = time.perf_counter()
-        build([folder], store, pipeline=pipeline)
-        print(row("build: ingest + pipeline + store + corpus steps", a.copies,
-                  time.perf_counter() - t, kb))
+        for engine in a.engines:
+            store = Store(str(Path(tmp) / f"kb-{engine}.db"))
+            t = time.perf_counter()
+            if engine == "ray":
+                from dossier.scale.ray_engine import build_ray
+
+                build_ray([folder], store, workers=a.ray_cpus)
+                label = f"build, Ray engine ({a.ray_cpus} CPUs, Ray start included)"
+            else:
+                build([folder], store, pipeline=pipeline if engine == "1" else None,
+                      workers=int(engine))
+                label = f"build, local engine, {engine} worker(s)"
+            print(row(f"{label}: ingest + pipeline + store + corpus", a.copies,
+                      time.perf_counter() - t, kb), flush=True)
+            store.close()
 
     if (a.html / "ground-truth.json").is_file():
         import trafilatura

@@ -1,6 +1,6 @@
 """Cost as the corpus grows: write, full corpus step, adding one document, conflicts, export.
 
-    python bench/bench_scale.py [--sizes 1000 10000] [--db /tmp/scale.db]
+    python bench/bench_scale.py [--sizes 1000 10000] [--db postgresql+psycopg://...]
 
 Stores are filled with synthetic variants of the processed seed articles
 (:mod:`dossier.scale.synth`: own ids, person names from a generated pool, shifted dates,
@@ -29,6 +29,8 @@ from dossier.export import export  # noqa: E402
 from dossier.ingest.files import iter_inputs  # noqa: E402
 from dossier.model import Document  # noqa: E402
 from dossier.pipeline import build_pipeline  # noqa: E402
+from dossier.resolve.figures import find_conflicts  # noqa: E402
+from dossier.resolve.groups import GroupIndex  # noqa: E402
 from dossier.scale.synth import corpus  # noqa: E402
 from dossier.store import Store  # noqa: E402
 
@@ -50,15 +52,38 @@ def timed(fn):  # type: ignore[no-untyped-def]
     return out, time.perf_counter() - t
 
 
-def one_size(seeds: list[Document], size: int, folder: Path) -> list[str]:
+def conflicts_alone(store: Store) -> int:
+    """Group every stored figure and detect conflicts (what a full corpus step does)."""
+    index = store.entity_index()
+    groups = GroupIndex(index)
+    groups.add(store.figure_refs())
+    names = {e.id: e.name for e in store.entities()}
+    return len(find_conflicts(groups.groups(), entity_of=index, names=names))
+
+
+def open_store(db: str | None, folder: Path, size: int) -> Store:
+    """Return an empty store: an SQLite file in ``folder``, or the PostgreSQL ``db`` emptied."""
+    if db is None:
+        return Store(str(folder / f"scale-{size}.db"))
+    from dossier.store.schema import metadata
+
+    store = Store(db)
+    metadata.drop_all(store.engine)
+    store.close()
+    return Store(db)
+
+
+def one_size(seeds: list[Document], size: int, folder: Path, db: str | None) -> list[str]:
     """Fill a store with ``size`` documents and time each corpus step."""
-    store = Store(str(folder / f"scale-{size}.db"))
+    store = open_store(db, folder, size)
     rows = []
     _, secs = timed(lambda: [store.write_documents(list(corpus(seeds, 250, start=i)))
                              for i in range(0, size, 250)])
     rows.append(row(size, "write documents", size, secs))
     _, secs = timed(lambda: update_corpus(store, full=True))
     rows.append(row(size, "corpus step, full", size, secs))
+    _, secs = timed(lambda: conflicts_alone(store))
+    rows.append(row(size, "conflict detection, all figures", size, secs))
     for n, label in ((1, "add 1 document (corpus step)"), (10, "add 10 documents")):
         store.write_documents(list(corpus(seeds, n, start=size + n * 7919)))
         result, secs = timed(lambda: update_corpus(store))
@@ -74,6 +99,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--db", help="a PostgreSQL URL (emptied first!); default: SQLite files")
     args = ap.parse_args()
     pipeline = build_pipeline()
     seeds = [d for d in (process(d, pipeline) for d in iter_inputs([ROOT / "examples/seeds"])
@@ -82,7 +108,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            for line in one_size(seeds, size, Path(tmp)):
+            for line in one_size(seeds, size, Path(tmp), args.db):
                 print(line, flush=True)
 
 

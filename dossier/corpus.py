@@ -19,15 +19,14 @@ from sqlalchemy import Connection, delete, insert, select
 
 from dossier.model import Agreement, Conflict, Document, Entity, Event, FigureRef
 from dossier.resolve.entities import resolve_entities
-from dossier.resolve.events import fuse_agreements
 from dossier.resolve.figures import conflict_id, find_conflicts
 from dossier.resolve.groups import FigureGroup, GroupIndex
 from dossier.scale import state as st
 from dossier.scale.entities import IdCollision, KeyStat, collect_stats, resolve_stats
-from dossier.scale.fusion import fuse_events_indexed
-from dossier.store import Store, figure_id
+from dossier.scale.fusion import fuse_agreements_indexed, fuse_events_indexed
+from dossier.store import Store, figure_id, insert_json
 from dossier.store import schema as s
-from dossier.store.codec import to_data
+from dossier.store.codec import dumps
 from dossier.store.locks import corpus_lock
 
 
@@ -70,7 +69,7 @@ def _full(store: Store) -> CorpusResult:
     entities = resolve_entities(docs)
     index = {k: e.id for e in entities for k in e.keys}
     events = fuse_events_indexed(docs, index)
-    agreements = fuse_agreements(docs, index)
+    agreements = fuse_agreements_indexed(docs, index)
     loaded = {d.id for d in docs}  # a concurrent build may have added documents since
     refs = [r for r in store.figure_refs() if r.document in loaded]
     groups = GroupIndex(index)
@@ -112,7 +111,7 @@ def _incremental(store: Store, new_ids: list[str]) -> CorpusResult:
         st.mark_counted(c, new_ids)
     all_docs = fusion_documents(store)
     events = fuse_events_indexed(all_docs, index)
-    agreements = fuse_agreements(all_docs, index)
+    agreements = fuse_agreements_indexed(all_docs, index)
     with store.engine.begin() as c:
         for table in (s.events, s.agreements):
             c.execute(delete(table))
@@ -123,10 +122,12 @@ def _incremental(store: Store, new_ids: list[str]) -> CorpusResult:
 
 def fusion_documents(store: Store) -> list[Document]:
     """Return what event and agreement fusion reads of every document: its events and
-    agreements, no text; undated pages in full (fusion dates their events from the text)."""
+    agreements, no text; undated pages also their text, sentences and figures (fusion dates
+    their yearless events from what the page states)."""
     docs = list(store.iter_documents(facts=("events", "agreements"), text=False, body=False))
-    undated = [d.id for d in docs if d.published is None and (d.events or d.agreements)]
-    full = {d.id: d for d in store.get_documents(undated)}
+    undated = [d.id for d in docs if d.published is None and d.events]
+    full = {d.id: d for d in store.get_documents(
+        undated, facts=("figures", "events", "agreements"))}
     return [full.get(d.id, d) for d in docs]
 
 
@@ -180,8 +181,8 @@ def _update_entities(c: Connection, docs: Sequence[Document]) -> tuple[list[Enti
 
 def _insert_entities(c: Connection, entities: Sequence[Entity]) -> None:
     if entities:
-        c.execute(insert(s.entities), [{"id": e.id, "name": e.name, "type": e.type,
-                                        "data": to_data(e)} for e in entities])
+        c.execute(insert_json(s.entities), [{"id": e.id, "name": e.name, "type": e.type,
+                                        "json": dumps(e)} for e in entities])
         c.execute(insert(s.entity_keys), [{"key": k, "entity_id": e.id}
                                           for e in entities for k in e.keys])
 
@@ -189,10 +190,10 @@ def _insert_entities(c: Connection, entities: Sequence[Entity]) -> None:
 def _insert_fused(c: Connection, events: Sequence[Event],
                   agreements: Sequence[Agreement]) -> None:
     if events:
-        c.execute(insert(s.events), [{"id": e.id, "type": e.type, "date": e.date,
-                                      "data": to_data(e)} for e in events])
+        c.execute(insert_json(s.events), [{"id": e.id, "type": e.type, "date": e.date,
+                                      "json": dumps(e)} for e in events])
     if agreements:
-        c.execute(insert(s.agreements), [{"id": a.id, "date": a.date, "data": to_data(a)}
+        c.execute(insert_json(s.agreements), [{"id": a.id, "date": a.date, "json": dumps(a)}
                                          for a in agreements])
 
 
@@ -215,7 +216,7 @@ def _update_conflicts(c: Connection, docs: Sequence[Document], renamed: set[str]
         c.execute(delete(s.conflicts).where(s.conflicts.c.id.in_(part)))
         c.execute(delete(s.conflict_buckets).where(s.conflict_buckets.c.conflict_id.in_(part)))
     if conflicts:
-        c.execute(insert(s.conflicts), [{"id": x.id, "metric": x.metric, "data": to_data(x)}
+        c.execute(insert_json(s.conflicts), [{"id": x.id, "metric": x.metric, "json": dumps(x)}
                                         for x in conflicts])
     _save_conflict_buckets(c, groups.groups(), conflicts)
     return conflicts

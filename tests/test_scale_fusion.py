@@ -6,11 +6,11 @@ import pytest
 
 from dossier.build import process
 from dossier.ingest.files import iter_inputs
-from dossier.model import DocEvent, Document
+from dossier.model import DocAgreement, DocEvent, Document
 from dossier.pipeline import build_pipeline
 from dossier.resolve.entities import entity_index, resolve_entities
-from dossier.resolve.events import fuse_events
-from dossier.scale.fusion import fuse_events_indexed
+from dossier.resolve.events import fuse_agreements, fuse_events
+from dossier.scale.fusion import fuse_agreements_indexed, fuse_events_indexed
 from dossier.scale.synth import corpus, surname
 from tests.conftest import SAMPLE
 
@@ -55,3 +55,35 @@ def test_scale_synth_variants_differ(seeds: list[Document]) -> None:
     assert len({surname(n) for n in range(500)}) == 500
     persons = {m.key for d in docs for m in d.mentions if m.type == "person"}
     assert len(persons) > len({m.key for d in seeds for m in d.mentions if m.type == "person"})
+
+
+@pytest.mark.parametrize("copies", [0, 40, 150])
+def test_scale_fusion_agreements_equal_reference(seeds: list[Document], copies: int) -> None:
+    docs = sorted([*seeds, *corpus(seeds, copies)], key=lambda d: d.id)
+    index = entity_index(resolve_entities(docs))
+    fused = fuse_agreements_indexed(docs, index)
+    assert fused == fuse_agreements(docs, index)
+    assert copies == 0 or len(fused) < sum(len(d.agreements) for d in docs)
+
+
+AGREEMENTS = [  # (language, original title, kind, date)
+    ("en", "Memorandum of Understanding on Energy Cooperation", "memorandum", "2024-11-27"),
+    ("ru", "Меморандум о взаимопонимании в области энергетического сотрудничества",
+     "memorandum", "2024-11-27"),
+    ("pt", "memorando de entendimento sobre cooperação energética", "memorandum", "2024-11"),
+    ("tr", "enerji işbirliği mutabakat zaptı", "memorandum", None),
+    ("de", "Abkommen über die Vermeidung der Doppelbesteuerung", "agreement", "2019"),
+    ("kk", "Стратегиялық әріптестік туралы шарт", "treaty", "2024-11-27"),
+    ("it", "dichiarazione congiunta", "declaration", "2024-11-27"),
+    ("fr", "déclaration commune", "declaration", "2024-11-27"),
+    ("es", "acuerdo sobre la doble imposición", "agreement", None),
+]
+
+
+@pytest.mark.parametrize("parties", [["country:KZ", "country:RU"], ["country:KZ"], []])
+def test_scale_fusion_agreements_languages_like_reference(parties: list[str]) -> None:
+    docs = [Document(id=f"{i:016x}", source=f"s{i}", language=lang, agreements=[
+        DocAgreement(title=title, original_title=title, kind=kind, date=date,
+                     parties=parties[: 1 + i % 2])])
+        for i, (lang, title, kind, date) in enumerate(AGREEMENTS * 2)]
+    assert fuse_agreements_indexed(docs, {}) == fuse_agreements(docs, {})

@@ -11,13 +11,14 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, Text, cast, delete, insert, select
 
 from dossier.model import Figure, FigureRef
 from dossier.resolve import groups as grp
 from dossier.scale.entities import KeyStat, blocks_of
+from dossier.store import insert_json
 from dossier.store import schema as s
-from dossier.store.codec import from_data
+from dossier.store.codec import dumps, from_data, loads
 
 _CHUNK = 500
 
@@ -95,8 +96,8 @@ def save_stats(c: Connection, stats: Iterable[KeyStat]) -> None:
         c.execute(delete(s.key_stats).where(s.key_stats.c.key.in_(part)))
         c.execute(delete(s.key_blocks).where(s.key_blocks.c.key.in_(part)))
     if rows:
-        c.execute(insert(s.key_stats), [{"key": st.key, "type": st.info.type,
-                                         "first": st.first, "data": st.to_data()}
+        c.execute(insert_json(s.key_stats), [{"key": st.key, "type": st.info.type,
+                                              "first": st.first, "json": dumps(st.to_data())}
                                         for st in rows])
         blocks = [{"block": b, "key": st.key} for st in rows for b in sorted(blocks_of(st))]
         if blocks:
@@ -131,12 +132,13 @@ def figures_in_buckets(c: Connection, buckets: Collection[str]) -> list[FigureRe
     """Return the stored figures of these buckets, in store order."""
     out: list[Any] = []
     for part in chunks(buckets):
-        q = (select(s.figures.c.id, s.figures.c.document_id, s.figures.c.seq, s.figures.c.data)
+        q = (select(s.figures.c.id, s.figures.c.document_id, s.figures.c.seq,
+                    cast(s.figures.c.data, Text).label("data"))
              .join(s.figure_buckets, s.figure_buckets.c.figure_id == s.figures.c.id)
              .where(s.figure_buckets.c.bucket.in_(part)))
         out.extend(c.execute(q).all())
     out.sort(key=lambda r: (r.document_id, r.seq))
-    return [FigureRef(id=r.id, document=r.document_id, figure=from_data(Figure, r.data))
+    return [FigureRef(id=r.id, document=r.document_id, figure=from_data(Figure, loads(r.data)))
             for r in out]
 
 

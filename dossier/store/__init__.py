@@ -49,10 +49,10 @@ from dossier.model import (
     Sentence,
 )
 from dossier.store import schema as s
-from dossier.store.codec import dumps, from_data, loads, to_data
+from dossier.store.codec import dumps, from_data, loads
 from dossier.store.locks import retrying
 
-__all__ = ["FACT_KINDS", "Store", "figure_id"]
+__all__ = ["FACT_KINDS", "Store", "figure_id", "insert_json"]
 
 FACT_KINDS = ("mentions", "figures", "events", "agreements")
 _FACT_TABLES = {"mentions": (s.mentions, Mention), "figures": (s.figures, Figure),
@@ -72,7 +72,7 @@ class _JsonText(TypeDecorator[Any]):
 
 
 @lru_cache(maxsize=32)
-def _insert_json(table: Table) -> Insert:
+def insert_json(table: Table) -> Insert:
     """Return an INSERT whose ``data`` value is JSON text under the key ``json``."""
     return insert(table).values(data=bindparam("json", type_=_JsonText()))
 
@@ -176,13 +176,13 @@ class Store:
             else:
                 for part in _chunks(ids):
                     c.execute(delete(s.documents).where(s.documents.c.id.in_(part)))
-                c.execute(_insert_json(s.documents), rows)
+                c.execute(insert_json(s.documents), rows)
             if signatures:
                 c.execute(insert(s.signatures), [{"document_id": k, "hashes": v}
                                                  for k, v in signatures.items()])
             for table, fact_rows in facts:
                 if fact_rows:
-                    c.execute(_insert_json(table), fact_rows)
+                    c.execute(insert_json(table), fact_rows)
             self._point_sources(c, sources)
 
     @staticmethod
@@ -264,15 +264,17 @@ class Store:
             yield from self._documents_from_rows(rows, facts=facts, raw=False)
             last = rows[-1].id
 
-    def get_documents(self, ids: Sequence[str]) -> list[Document]:
-        """Return these stored documents in full (in id order; unknown ids left out)."""
+    def get_documents(self, ids: Sequence[str], *,
+                      facts: bool | Collection[str] = True) -> list[Document]:
+        """Return these stored documents (in id order; unknown ids left out), with the
+        facts named (all by default)."""
         out: list[Document] = []
         with self.engine.connect() as c:
             for part in _chunks(sorted(set(ids))):
                 rows = c.execute(_document_query(text=True, body=True)
                                  .where(s.documents.c.id.in_(part))
                                  .order_by(s.documents.c.id)).all()
-                out.extend(self._documents_from_rows(rows, facts=True, raw=False))
+                out.extend(self._documents_from_rows(rows, facts=facts, raw=False))
         return out
 
     def _documents_from_rows(self, rows: Sequence[Any], *, facts: bool | Collection[str],
@@ -324,15 +326,16 @@ class Store:
 
     def figure_refs(self, *, duplicates: bool = False) -> list[FigureRef]:
         """Return stored figures with their ids (near-duplicate documents left out by default)."""
-        q = (select(s.figures.c.id, s.figures.c.document_id, s.figures.c.data)
+        q = (select(s.figures.c.id, s.figures.c.document_id,
+                    cast(s.figures.c.data, Text).label("data"))
              .order_by(s.figures.c.document_id, s.figures.c.seq))
         if not duplicates:  # a syndicated copy must not count twice in conflicts
             q = q.join(s.documents, s.documents.c.id == s.figures.c.document_id).where(
                 s.documents.c.duplicate_of.is_(None))
         with self.engine.connect() as c:
             rows = c.execute(q)
-            return [FigureRef(id=r.id, document=r.document_id, figure=from_data(Figure, r.data))
-                    for r in rows]
+            return [FigureRef(id=r.id, document=r.document_id,
+                              figure=from_data(Figure, loads(r.data))) for r in rows]
 
     # -- corpus-level results ----------------------------------------------------------------
     def replace_corpus(self, *, entities: Sequence[Entity], events: Sequence[Event],
@@ -342,22 +345,22 @@ class Store:
             for table in s.CORPUS_TABLES:
                 c.execute(delete(table))
             if entities:
-                c.execute(insert(s.entities), [
-                    {"id": e.id, "name": e.name, "type": e.type, "data": to_data(e)}
+                c.execute(insert_json(s.entities), [
+                    {"id": e.id, "name": e.name, "type": e.type, "json": dumps(e)}
                     for e in entities])
                 keys = {k: e.id for e in entities for k in e.keys}
                 c.execute(insert(s.entity_keys), [{"key": k, "entity_id": v}
                                                   for k, v in keys.items()])
             if events:
-                c.execute(insert(s.events), [
-                    {"id": e.id, "type": e.type, "date": e.date, "data": to_data(e)}
+                c.execute(insert_json(s.events), [
+                    {"id": e.id, "type": e.type, "date": e.date, "json": dumps(e)}
                     for e in events])
             if agreements:
-                c.execute(insert(s.agreements), [
-                    {"id": a.id, "date": a.date, "data": to_data(a)} for a in agreements])
+                c.execute(insert_json(s.agreements), [
+                    {"id": a.id, "date": a.date, "json": dumps(a)} for a in agreements])
             if conflicts:
-                c.execute(insert(s.conflicts), [
-                    {"id": x.id, "metric": x.metric, "data": to_data(x)} for x in conflicts])
+                c.execute(insert_json(s.conflicts), [
+                    {"id": x.id, "metric": x.metric, "json": dumps(x)} for x in conflicts])
 
     def entities(self) -> list[Entity]:
         """Return the canonical entities."""
@@ -382,9 +385,9 @@ class Store:
 
     def _load(self, table: Any, cls: type, order: Any) -> list[Any]:
         with self.engine.connect() as c:
-            return [from_data(cls, r.data)
-                    for r in c.execute(select(table.c.data)  # NULLs first on every backend
-                                       .order_by(order.asc().nulls_first(), table.c.id))]
+            return [from_data(cls, loads(data))
+                    for data in c.scalars(select(cast(table.c.data, Text))  # NULLs first
+                                          .order_by(order.asc().nulls_first(), table.c.id))]
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
