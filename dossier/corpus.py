@@ -65,13 +65,30 @@ class _Rebuild(Exception):
 
 
 def _full(store: Store) -> CorpusResult:
-    docs = list(store.iter_documents())  # the resolver reads the text (short org aliases)
-    entities = resolve_entities(docs)
+    """Derive everything from the stored documents, reading them a batch at a time."""
+    stats: dict[str, KeyStat] = {}
+    loaded: list[str] = []
+    # the resolver reads the text (short org aliases): one batch in memory, not the corpus
+    for doc in store.iter_documents(facts=("mentions",), batch=200):
+        for key, rec in collect_stats([doc]).items():
+            if key in stats:
+                stats[key].merge(rec)
+            else:
+                stats[key] = rec
+        loaded.append(doc.id)
+    done = set(loaded)  # a concurrent build may add documents meanwhile: not these
+    with store.engine.connect() as c:
+        mentioned = {k: ds & done for k, ds in st.documents_of_keys(c, stats).items()}
+    try:
+        entities = resolve_stats(list(stats.values()), mentioned)
+    except IdCollision:  # two entities named alike: the resolver's own tie-break decides
+        entities = resolve_entities([d for d in store.iter_documents() if d.id in done])
     index = {k: e.id for e in entities for k in e.keys}
-    events = fuse_events_indexed(docs, index)
-    agreements = fuse_agreements_indexed(docs, index)
-    loaded = {d.id for d in docs}  # a concurrent build may have added documents since
-    refs = [r for r in store.figure_refs() if r.document in loaded]
+    fused = [d for d in fusion_documents(store) if d.id in done]
+    events = fuse_events_indexed(fused, index)
+    agreements = fuse_agreements_indexed(fused, index)
+    del fused
+    refs = [r for r in store.figure_refs() if r.document in done]
     groups = GroupIndex(index)
     groups.add(refs)
     conflicts = _conflicts(groups.groups(), index, {e.id: e.name for e in entities})
@@ -80,8 +97,8 @@ def _full(store: Store) -> CorpusResult:
     with store.engine.begin() as c:
         for table in s.STATE_TABLES:
             c.execute(delete(table))
-        st.save_stats(c, collect_stats(docs).values())
-        st.mark_counted(c, [d.id for d in docs])
+        st.save_stats(c, stats.values())
+        st.mark_counted(c, loaded)
         st.save_buckets(c, refs)
         _save_conflict_buckets(c, groups.groups(), conflicts)
     return CorpusResult(entities=entities, events=events, agreements=agreements,

@@ -78,3 +78,22 @@ def test_corpus_full_flag_rebuilds(fresh_store: Store, seeds: list[Document]) ->
     fresh_store.write_documents(seeds[:2])
     update_corpus(fresh_store)
     assert not update_corpus(fresh_store, full=True).incremental
+
+
+@pytest.mark.parametrize("copies", [0, 60])
+def test_corpus_full_equals_reference_resolvers(fresh_store: Store, seeds: list[Document],
+                                                copies: int) -> None:
+    from dossier.resolve.entities import entity_index, resolve_entities
+    from dossier.resolve.events import fuse_agreements, fuse_events
+    from dossier.scale.synth import corpus
+
+    docs = sorted([*seeds, *corpus(seeds, copies)], key=lambda d: d.id)
+    fresh_store.write_documents(docs)
+    result = update_corpus(fresh_store)
+    assert not result.incremental
+    entities = resolve_entities(docs)
+    index = entity_index(entities)
+    assert fresh_store.entities() == sorted(entities, key=lambda e: (e.name, e.id))
+    assert fresh_store.events() == sorted(fuse_events(docs, index),
+                                          key=lambda e: (e.date is not None, e.date or "", e.id))
+    assert result.agreements == fuse_agreements(docs, index)
