@@ -59,6 +59,7 @@ class Mention:
     source: str = ""  # which recogniser layer found it: gazetteer, model, cue, ...
     role: str | None = None  # e.g. "actor" for a capital standing for its government
     relation: str | None = None  # e.g. "demonym" -> key refers to the country
+    lemma: str | None = None  # base form of an inflected name ("Лавровым" -> "Лавров")
 
 
 @dataclass(slots=True, kw_only=True)

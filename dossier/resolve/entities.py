@@ -38,6 +38,7 @@ class _KeyInfo:
     demonyms: Counter[str] = field(default_factory=Counter)
     short: Counter[str] = field(default_factory=Counter)  # "Skolkovo" of a longer org name
     variants: Counter[str] = field(default_factory=Counter)  # respelled person forms
+    lemmas: Counter[str] = field(default_factory=Counter)  # base forms of inflected forms
 
 
 class _UnionFind:
@@ -75,11 +76,13 @@ def _collect(docs: Sequence[Document]) -> dict[str, _KeyInfo]:
                 info.demonyms[m.text] += 1
             else:
                 info.forms[m.text] += 1
+                if m.lemma:
+                    info.lemmas[m.lemma] += 1
             info.documents.add(doc.id)  # a demonym refers to the country, so it counts here
             if m.type == "person" and m.relation is None:
                 rules = load_config(doc.language).romanisation
                 if rules:
-                    info.variants[romanise(m.text, rules)] += 1
+                    info.variants[romanise(m.lemma or m.text, rules)] += 1
             if m.type == "organization" and m.source == "cue":
                 lower = lower_words(doc.text) if lower is None else lower
                 short = _short_alias(m.text, doc.language, lower)
@@ -244,10 +247,12 @@ def _entity(eid: str, name: str, typ: str, members: list[_KeyInfo], docs: list[s
         forms.update(m.forms)
         demonyms.update(m.demonyms)
     short = Counter[str]()
+    lemmas = Counter[str]()
     for m in members:
         short.update(m.short)
-    aliases = [name, *(f for f, _ in forms.most_common()), *_english_aliases(root.rstrip("'")),
-               *(f for f, _ in short.most_common())]
+        lemmas.update(m.lemmas)
+    aliases = [name, *(f for f, _ in forms.most_common()), *(f for f, _ in lemmas.most_common()),
+               *_english_aliases(root.rstrip("'")), *(f for f, _ in short.most_common())]
     related = {"demonyms": ", ".join(sorted(demonyms))} if demonyms else {}
     etype: EntityType = typ  # type: ignore[assignment]
     return Entity(id=eid, name=name, type=etype, aliases=list(dict.fromkeys(aliases)),

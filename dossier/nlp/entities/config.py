@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dossier import lang as langdata
+from dossier.nlp.entities.lemma import LemmaRules, parse_rules
 from dossier.nlp.entities.normalize import fold
 
 
@@ -37,6 +38,8 @@ class LangConfig:
     nouns_capitalised: bool = False
     #: letter groups -> English spelling (Turkish c -> j): respelled person forms merge
     romanisation: dict[str, str] = field(default_factory=dict)
+    #: base forms of declined person names (lemma.py)
+    lemma_rules: LemmaRules = field(default_factory=LemmaRules)
 
     def demonym(self, word: str) -> str | None:
         """Return the alpha-2 code a folded word is the demonym or adjective of."""
@@ -93,4 +96,16 @@ def load_config(code: str | None) -> LangConfig:
         person_case_rules=rules,
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
         romanisation={str(a): str(b) for a, b in data.get("romanisation", [])},
+        lemma_rules=_lemma_rules(data),
     )
+
+
+def _lemma_rules(data: dict[str, object]) -> LemmaRules:
+    """Person-name lemma rules of one language (lower case, й and ё kept)."""
+    names = data.get("given_names", [])
+    endings = data.get("female_given_endings", [])
+    return LemmaRules(
+        given=parse_rules(data.get("given_lemma_rules")),
+        surname=parse_rules(data.get("surname_lemma_rules")),
+        given_names=frozenset(str(n) for n in names) if isinstance(names, list) else frozenset(),
+        female_given=tuple(str(e) for e in endings) if isinstance(endings, list) else ())

@@ -14,6 +14,7 @@ from dossier.model import Mention
 from dossier.nlp.entities.config import LangConfig
 from dossier.nlp.entities.evidence import all_common, inside, lower_words, mixed_case, weak_regions
 from dossier.nlp.entities.gazetteer import TOKEN
+from dossier.nlp.entities.lemma import person_lemma
 from dossier.nlp.entities.models import Tagger
 from dossier.nlp.entities.normalize import fold, latin
 from dossier.nlp.entities.tokens import Cand, name_key
@@ -68,6 +69,9 @@ def resolve_in_document(cands: list[Cand], text: str, cfg: LangConfig) -> list[M
                 m.type, m.key, c.weak = "person", key, False
         if c.weak and " ".join(c.words) not in seen:  # nothing strong elsewhere supports it
             continue
+        if m.type == "person" and m.lemma is None:
+            base = person_lemma(m.text, cfg.lemma_rules)
+            m.lemma = base if base != m.text else None
         out.append(m)
     out.sort(key=lambda m: (m.start, m.end))
     return out

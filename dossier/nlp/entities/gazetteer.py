@@ -119,23 +119,34 @@ def _strips(word: str, endings: tuple[str, ...], min_stem: int = 4) -> list[str]
 
 
 @lru_cache(maxsize=16)
-def stem_index(endings: tuple[str, ...]) -> dict[str, GazEntry]:
-    """Single-word names indexed by every stem, for languages that inflect names (России)."""
-    index: dict[str, GazEntry] = {}
+def stem_index(endings: tuple[str, ...]) -> dict[str, tuple[GazEntry, str]]:
+    """Single-word names indexed by every stem, for languages that inflect names (России):
+    stem -> (entry, the folded name)."""
+    index: dict[str, tuple[GazEntry, str]] = {}
     for toks, entry in load_gazetteer().folded.items():
         if len(toks) == 1:
             for stem in _strips(toks[0], endings):
-                index.setdefault(stem, entry)
+                index.setdefault(stem, (entry, toks[0]))
     return index
 
 
-def find_inflected(word: str, endings: tuple[str, ...]) -> GazEntry | None:
-    """Look up a folded single word through its case endings (Москвы -> Москва)."""
+def inflected_base(word: str, endings: tuple[str, ...]) -> tuple[GazEntry, str, str] | None:
+    """(entry, stem, folded base name) of a folded single word read through its case
+    endings (Москвы -> Москв- -> москва), or None."""
     if not endings:
         return None
     gaz, index = load_gazetteer(), stem_index(endings)
     for stem in _strips(word, endings):
-        hit = gaz.folded.get((stem,)) or index.get(stem)
+        hit = gaz.folded.get((stem,))
         if hit is not None:
-            return hit
+            return hit, stem, stem
+        pair = index.get(stem)
+        if pair is not None:
+            return pair[0], stem, pair[1]
     return None
+
+
+def find_inflected(word: str, endings: tuple[str, ...]) -> GazEntry | None:
+    """Look up a folded single word through its case endings (Москвы -> Москва)."""
+    found = inflected_base(word, endings)
+    return found[0] if found is not None else None

@@ -72,9 +72,17 @@ def sound(text: str) -> str:
     return _GLIDE.sub("", _REPEAT.sub(r"\1", s))
 
 
+_COARSE = (("sh", "s"), ("ch", "t"), ("h", ""))
+
+
 def skeleton(text: str) -> str:
-    """Consonant skeleton of the sound form: a coarse blocking key for person names."""
-    return " ".join(w[0] + _VOWELS.sub("", w[1:]) for w in sound(text).split() if w)
+    """Consonant skeleton of the sound form: a coarse blocking key for person names.
+    sh/s, ch/t and h fold together so that Russian spellings of Japanese names (Исиба,
+    Тиба) share a block with their Hepburn forms (Ishiba, Chiba)."""
+    s = sound(text)
+    for a, b in _COARSE:
+        s = s.replace(a, b)
+    return " ".join(w[0] + _VOWELS.sub("", w[1:]) for w in s.split() if w)
 
 
 def romanise(text: str, rules: dict[str, str]) -> str:

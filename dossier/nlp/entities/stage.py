@@ -22,7 +22,14 @@ from dossier.model import Document, EntityType, Mention
 from dossier.nlp.entities.config import LangConfig, load_config
 from dossier.nlp.entities.document import apply_model, resolve_in_document
 from dossier.nlp.entities.evidence import dateline_sources
-from dossier.nlp.entities.gazetteer import GazEntry, Gazetteer, find_inflected, load_gazetteer
+from dossier.nlp.entities.gazetteer import (
+    GazEntry,
+    Gazetteer,
+    find_inflected,
+    inflected_base,
+    load_gazetteer,
+)
+from dossier.nlp.entities.lemma import stem_lemma
 from dossier.nlp.entities.models import load_tagger
 from dossier.nlp.entities.normalize import fold
 from dossier.nlp.entities.roles import mark_actors
@@ -164,6 +171,8 @@ def _gazetteer_pass(toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer,
                 hit = None  # "Kazakh" is the adjective, not the town in Azerbaijan
             if hit is not None:
                 m = _mention(toks, i, i + n, si, hit.type, hit.key, "gazetteer")  # type: ignore[arg-type]
+                if n == 1:
+                    m.lemma = _gazetteer_lemma(toks[i], gaz, cfg)
                 out.append(Cand(mention=m, words=[t.f for t in toks[i:i + n]], lexical=False))
                 taken[i:i + n] = [True] * n
                 i += n
@@ -172,6 +181,17 @@ def _gazetteer_pass(toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer,
             out.extend(_hyphen_parts(toks[i], si, gaz, taken, i))
             i += 1
     return out
+
+
+def _gazetteer_lemma(tok: Tok, gaz: Gazetteer, cfg: LangConfig) -> str | None:
+    """Base form of a gazetteer word found through its case ending (Астанада -> Астана)."""
+    if gaz.find((tok.f,)) is not None or tok.upper:
+        return None
+    found = inflected_base(tok.f, cfg.case_endings)
+    if found is None:
+        return None
+    lemma = stem_lemma(tok.text, found[1], found[2])
+    return lemma if lemma != tok.text else None
 
 
 def _hyphen_parts(tok: Tok, si: int, gaz: Gazetteer, taken: list[bool], i: int) -> list[Cand]:

@@ -8,6 +8,7 @@ from dossier.model import Mention
 from dossier.nlp.entities.config import LangConfig
 from dossier.nlp.entities.evidence import closes_quote, opens_clause
 from dossier.nlp.entities.gazetteer import TOKEN
+from dossier.nlp.entities.lemma import person_lemma
 from dossier.nlp.entities.normalize import fold, is_upper_acronym, latin
 from dossier.nlp.entities.persons import curated_person
 
@@ -75,6 +76,7 @@ def _after_list_number(out: list[Tok], gap: str) -> bool:
 def name_key(typ: str, name: str, cfg: LangConfig) -> str:
     """Provisional key: normalised Latin name, surnames undeclined for persons."""
     if typ == "person":
-        words = " ".join(latin(cfg.person_token(fold(w))) for w in name.split())
+        base = person_lemma(name, cfg.lemma_rules)
+        words = " ".join(latin(cfg.person_token(fold(w))) for w in base.split())
         return curated_person(words) or "person:" + words
     return f"{typ}:{latin(name)}"
