@@ -24,6 +24,7 @@ _TOKEN = re.compile(r"[^\s,;:()«»\"“”„]+")
 _STRIP = ".!?'’"
 _BACK = 120  # how far before a name its title may start
 _DEPUTY = "deputy"
+_COUNTERPART = "counterpart"
 
 
 def _phrase_re(phrase: str) -> str:
@@ -34,6 +35,10 @@ def _phrase_re(phrase: str) -> str:
     return head + r"\s+".join(re.escape(w) for w in words) + tail
 
 
+#: (start, end, is a title word, the countries it names)
+Token = tuple[int, int, bool, frozenset[str]]
+
+
 @dataclass(slots=True, kw_only=True)
 class RoleVocabulary:
     """Compiled role phrases and title words of one language."""
@@ -42,6 +47,8 @@ class RoleVocabulary:
     names: dict[str, str]  # regex group -> role id
     titles: re.Pattern[str]
     implies: dict[str, frozenset[str]]
+    demonyms: re.Pattern[str]  # "portugués", "индийского", "africano" -> group -> countries
+    places: dict[str, frozenset[str]]  # regex group -> country keys (a region: several)
 
     def found(self, text: str) -> list[tuple[int, int, str]]:
         """Return (start, end, role) of every role phrase in ``text``."""
@@ -52,8 +59,15 @@ class RoleVocabulary:
                 out.append((m.start(), m.end(), self.names[group]))
         return out
 
+    def countries(self, word: str) -> frozenset[str]:
+        """Return the country keys a demonym or region adjective names (empty if none)."""
+        m = self.demonyms.fullmatch(word)
+        return self.places[m.lastgroup] if m and m.lastgroup else frozenset()
+
     def matches(self, ref_roles: frozenset[str], held: frozenset[str]) -> bool:
         """Return True when a person holding ``held`` can be meant by ``ref_roles``."""
+        if held == {_COUNTERPART}:
+            return True  # "his counterpart": the same office, whichever it is
         wanted: set[str] = set()
         for r in ref_roles:
             wanted |= self.implies.get(r, frozenset({r}))
@@ -79,12 +93,26 @@ def role_vocabulary(language: str | None, titles: tuple[str, ...] = ()) -> RoleV
     body = "|".join(f"(?P<r{i}>{_phrase_re(p)})" for i, (p, _) in enumerate(parts)) or "(?!x)x"
     words = sorted({*titles, *own.get("titles", [])}, key=len, reverse=True)
     title_alt = "|".join(_phrase_re(w) for w in words) or "(?!x)x"
-    implies = {k: frozenset(v) for k, v in langdata.load("_common", "speakers")
-               .get("role_implies", {}).items()}
+    common = langdata.load("_common", "speakers")
+    implies = {k: frozenset(v) for k, v in common.get("role_implies", {}).items()}
+    demonyms, places = _demonym_table(own.get("demonyms", {}), common.get("regions", {}))
     return RoleVocabulary(
         roles=re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), names=names,
         titles=re.compile(rf"(?:{title_alt})", re.IGNORECASE), implies=implies,
+        demonyms=demonyms, places=places,
     )
+
+
+def _demonym_table(table: dict[str, list[str]], regions: dict[str, list[str]]
+                   ) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """Compile demonyms ("KZ" or a region name -> words) into one pattern and group -> keys."""
+    groups, places = [], {}
+    for i, (place, words) in enumerate(sorted(table.items())):
+        codes = [place] if place.isupper() else regions.get(place, [])
+        places[f"d{i}"] = frozenset(f"country:{c}" for c in codes)
+        body = "|".join(_phrase_re(w) for w in sorted(words, key=len, reverse=True))
+        groups.append(f"(?P<d{i}>{body})")
+    return re.compile("|".join(groups) or "(?!x)x", re.IGNORECASE), places
 
 
 @dataclass(slots=True, kw_only=True)
@@ -108,13 +136,19 @@ class RoleIndex:
     _ends: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._others = sorted((m for m in self.doc.mentions if m.type != "person"),
+        # mentions that are no speaker ("Commercio", a title read as a name) read as title words
+        ids = {id(p) for p in self.people}
+        self._others = sorted((m for m in self.doc.mentions if id(m) not in ids),
                               key=lambda m: m.end)
         self._ends = [m.end for m in self._others]
+        titled: list[tuple[Mention, RoleRef]] = []
         for p in self.people:
             ref = self._title_of(p)
             if ref is None:
                 continue
+            if ref.roles == {_COUNTERPART}:
+                ref = _counterpart(ref, p, titled)
+            titled.append((p, ref))
             key = self.canon.get(p.key, p.key)
             old = self.held.get(key)
             self.held[key] = ref if old is None else RoleRef(
@@ -127,6 +161,10 @@ class RoleIndex:
         cut = max(before.rfind(". "), before.rfind("\n"))  # a title stays in its sentence
         lo += cut + 1 if cut >= 0 else 0
         ref = self.title_suffix(lo, p.start)
+        if ref is None and before.rstrip().endswith(",") and not any(
+                lo <= q.start < p.start for q in self.people):
+            lead = self.title_lead(lo, p.start)  # "The Minister of X, of Y and of Z, Name"
+            ref = lead[0] if lead and self.doc.text.startswith(",", lead[1]) else None
         if ref is None:
             after = self.doc.text[p.end:p.end + _BACK]
             if after.startswith(", "):
@@ -135,8 +173,8 @@ class RoleIndex:
                 ref = self.title_ref(p.end + 2, end)
         return ref
 
-    def _tokens(self, start: int, end: int) -> list[tuple[int, int, bool, str | None]]:
-        """Return (start, end, is_title_word, country_key) of the words in [start, end)."""
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        """Return (start, end, is_title_word, country keys) of the words in [start, end)."""
         text = self.doc.text[start:end]
         covered = [(start + a, start + b) for a, b, _ in self.vocab.found(text)]
         out = []
@@ -146,10 +184,12 @@ class RoleIndex:
             ent = self._others[k] if k < len(self._others) and self._others[k].start <= a \
                 else None
             word = t.group().strip(_STRIP)
-            titled = (ent is not None or any(x <= a and b <= y for x, y in covered)
+            places = self.vocab.countries(word) if ent is None else frozenset()
+            titled = (ent is not None or bool(places) or any(x <= a and b <= y for x, y in covered)
                       or not word or bool(self.vocab.titles.fullmatch(word)))
-            country = ent.key if ent is not None and ent.type == "country" else None
-            out.append((a, b, titled, country))
+            if ent is not None and ent.type == "country":
+                places = frozenset({ent.key})
+            out.append((a, b, titled, places))
         return out
 
     def title_ref(self, start: int, end: int) -> RoleRef | None:
@@ -172,19 +212,25 @@ class RoleIndex:
 
     def title_prefix(self, start: int, end: int) -> RoleRef | None:
         """Return the roles of the title phrase starting at ``start`` ("Laut dem Kanzler ...")."""
+        lead = self.title_lead(start, end)
+        return lead[0] if lead else None
+
+    def title_lead(self, start: int, end: int) -> tuple[RoleRef, int] | None:
+        """Return the roles of the title phrase starting at ``start`` and where it ends."""
         toks = self._tokens(start, end)
         i = 0
         while i < len(toks) and toks[i][2]:
             i += 1
-        return self._ref(toks[:i]) if i else None
+        ref = self._ref(toks[:i]) if i else None
+        return (ref, toks[i - 1][1]) if ref else None
 
-    def _ref(self, toks: list[tuple[int, int, bool, str | None]]) -> RoleRef | None:
+    def _ref(self, toks: list[Token]) -> RoleRef | None:
         """Return the roles and countries of a run of title words (None without a role)."""
         text = self.doc.text[toks[0][0]:toks[-1][1]]
         roles = roles_of(self.vocab.found(text))
         if not roles:
             return None
-        return RoleRef(roles=roles, countries=frozenset(c for *_, c in toks if c))
+        return RoleRef(roles=roles, countries=frozenset(c for *_, cs in toks for c in cs))
 
     def resolve(self, ref: RoleRef, pos: int, last: str | None) -> str | None:
         """Return the person a title refers to at ``pos``: its holder, else the last speaker."""
@@ -192,8 +238,8 @@ class RoleIndex:
         cands = [k for k in named if k in self.held and self._fits(ref, self.held[k])]
         sure = [k for k in cands if ref.countries & self.held[k].countries]
         cands = sure or cands
-        if last in cands:
-            return last
+        if last in cands or (last and cands and not ref.countries and last not in self.held):
+            return last  # a title the last speaker was never given may still be theirs
         if cands:
             return max(cands, key=lambda k: named[k])
         if last and (last not in self.held or self._fits(ref, self.held[last])):
@@ -205,3 +251,10 @@ class RoleIndex:
         if ref.countries and held.countries and not ref.countries & held.countries:
             return False
         return not held.roles or self.vocab.matches(ref.roles, held.roles)
+
+
+def _counterpart(ref: RoleRef, p: Mention, titled: list[tuple[Mention, RoleRef]]) -> RoleRef:
+    """Give "his counterpart X" the roles of the titled person named before it in its sentence."""
+    host = next((r for q, r in reversed(titled) if q.sentence == p.sentence
+                 and p.start - q.start < _BACK * 2 and r.roles != {_COUNTERPART}), None)
+    return RoleRef(roles=host.roles, countries=ref.countries) if host else ref

@@ -25,6 +25,7 @@ from typing import Any
 from dossier import lang as langdata
 from dossier.extract.quotes import is_dialogue, quote_spans
 from dossier.extract.roles import RoleIndex, RoleRef, role_vocabulary
+from dossier.extract.speakable import speaker_people
 from dossier.model import Document, Mention
 from dossier.nlp.numbers.lexicon import SPACE, alt, lexicon
 
@@ -37,9 +38,17 @@ _QUOTE_CLOSED = re.compile(r"[\"”»“]\s*,?\s*[—–-]?\s*$")
 #: what may not stand between an inverted reporting verb and its subject
 _BREAK = re.compile(r"[,;:«»\"“”„()!?]|\.\s")
 _CLAUSE_END = re.compile(r"[,;:.!?()«»\"“”]")
+#: the end of a quote before its verb's subject ('"...," the minister told')
+_QUOTE_OPEN_END = re.compile(r"[\"”»“]\s*,?\s*[—–-]?\s*(?=\w[^\"”»“]*$)")
+#: an aside between subject and verb (", de son côté,") that does not count as words
+_ASIDE = re.compile(r",[^,]{0,30},")
+_SUBJECT_GAP = 2  # words between a subject title and its verb ("a également", "ha poi")
 _VERB_REACH = 60  # characters between a reporting verb and the speaker named after it
 _TITLE_REACH = 25  # characters between a subject title and its reporting verb
 _NEVER = re.compile(r"(?!x)x")
+#: what a sentence says when its speaker is someone we cannot name ("the trade minister
+#: of Iraq said", no such person known): the sentence is no one's, the last speaker stops
+SOMEONE = "\x00someone"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -62,6 +71,8 @@ class SpeakerCues:
     object_form: re.Pattern[str] = _NEVER  # the mention's own case ending: Kazakh "-мен"
     indirect: re.Pattern[str] | None = None  # reported speech (Konjunktiv) continues the speaker
     title_words: tuple[str, ...] = ()
+    quote_pronoun: re.Pattern[str] = _NEVER  # '"...," he said': a pronoun right after a quote
+    verb_final: bool = False  # the verb ends the clause (kk, tr): a subject title may stand far
 
 
 def speaker_data(language: str | None) -> dict[str, Any]:
@@ -108,6 +119,8 @@ def speaker_cues(language: str | None) -> SpeakerCues:
         object_form=_opt(s.get("mention_object_re")),
         indirect=re.compile(s["indirect_re"]) if s.get("indirect_re") else None,
         title_words=tuple(s.get("titles", [])),
+        quote_pronoun=re.compile(rf"[\"”»“]\s*,?\s*[—–-]?\s*{alt(s.get('pronouns', []))}\W*$"),
+        verb_final=bool(s.get("verb_final")),
     )
 
 
@@ -143,14 +156,11 @@ class SpeakerFinder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.cues = speaker_cues(doc.language)
-        author = (doc.author or "").casefold()
-        self.people = sorted((m for m in doc.mentions if m.type == "person" and not (
-            self.cues.titles.match(m.text) or (author and m.text.casefold() in author))),
-            key=lambda m: m.start)
+        vocab = role_vocabulary(doc.language, self.cues.title_words)
+        self.people = speaker_people(doc, self.cues.titles, vocab)
         self.canon = canonical_people(self.people)
         self._starts = [m.start for m in self.people]
-        self.roles = RoleIndex(doc, role_vocabulary(doc.language, self.cues.title_words),
-                               self.canon, self.people)
+        self.roles = RoleIndex(doc, vocab, self.canon, self.people)
         quoted = [m for m in doc.mentions if m.type == "other"]
         self._quoted = {m.start: m for m in quoted}  # "other" names speak only after a quote
         self.last: str | None = None
@@ -221,6 +231,7 @@ class SpeakerFinder:
             return self._key(subjects[-1])
         found = self._title_subject(base, text, first)  # before pronouns: "o ministro" has a holder
         if not found and (self.cues.pronoun.match(text)
+                          or self.cues.quote_pronoun.search(text, 0, first)
                           or (self.cues.prodrop and self.cues.prodrop.match(text))):
             return self.last
         for v in verbs:
@@ -238,16 +249,27 @@ class SpeakerFinder:
     def _title_subject(self, base: int, text: str, verb: int) -> str | None:
         """Return the person a title before the verb stands for ("Il Presidente russo ha")."""
         lead = re.match(r"[^,]{0,60},\s*", text[:verb])  # "Por su parte, el jefe del ..."
-        for start in (0, lead.end() if lead else -1):
-            if start < 0:
-                continue
-            end = _CLAUSE_END.search(text, start, verb)
-            stop = end.start() if end else verb
-            # a subject set off by a comma may stand far from a final verb (Turkish, Russian)
-            if verb - stop <= _TITLE_REACH or (end and text[stop] == "," and not start):
-                found = self._resolve(base + start, base + stop)
-                if found:
-                    return found
+        quote = _QUOTE_OPEN_END.search(text, 0, verb)  # '"...," the minister told'
+        starts = [0, lead.end() if lead else -1, quote.end() if quote else -1]
+        for start in sorted({x for x in starts if x >= 0}):
+            found = self._lead_title(base, text, start, verb)
+            if found:
+                return found
+        return None
+
+    def _lead_title(self, base: int, text: str, start: int, verb: int) -> str | None:
+        """Return the person of a title at ``start`` that is the subject of the verb."""
+        held = self.roles.title_lead(base + start, base + verb)
+        if held:  # "Le ministre a également indiqué", "Премьер-Министр ... атап өтті"
+            gap = _ASIDE.sub(" ", text[held[1] - base:verb])
+            if (self.cues.verb_final and not _CLAUSE_END.search(gap)) \
+                    or len(gap.split()) <= _SUBJECT_GAP:
+                return self.roles.resolve(held[0], base + start, self.last) or SOMEONE
+        end = _CLAUSE_END.search(text, start, verb)
+        stop = end.start() if end else verb
+        # a subject set off by a comma may stand far from a final verb (Turkish, Russian)
+        if verb - stop <= _TITLE_REACH or (end and text[stop] == "," and not start):
+            return self._resolve(base + start, base + stop)
         return None
 
     def _inverted(self, base: int, text: str, verb: re.Match[str],
@@ -257,7 +279,8 @@ class SpeakerFinder:
         after = [*persons, *self._others_after(base, verb.end(), quoted)]
         for p in sorted(after, key=lambda m: m.start):
             gap = text[verb.end():p.start - base]
-            if p.start - base < verb.end() or len(gap) > _VERB_REACH or _BREAK.search(gap) \
+            broken = _BREAK.search(gap) and not self.cues.titles.match(gap)  # "a dit M. X"
+            if p.start - base < verb.end() or len(gap) > _VERB_REACH or broken \
                     or self.cues.complementizer.search(gap):
                 continue
             tail = text[p.end - base:p.end - base + 1]
@@ -312,6 +335,7 @@ class SpeakerFinder:
         """Return the speaker of every sentence."""
         out: list[str | None] = [None] * len(self.doc.sentences)
         heading: str | None = None
+        body = False  # a headline before the body is about its own line only
         carry: str | None = None
         previous: str | None = None
         spoke_at = -2  # paragraph number where the last speaker was named
@@ -320,12 +344,13 @@ class SpeakerFinder:
             text = self.doc.text[start:self.doc.sentences[idxs[-1]].end]
             if _is_heading(text):
                 named = self.heading_person(idxs)
-                if named:
+                if named and body:
                     heading = self.last = named
                 carry = previous = None
                 for i in idxs:
                     out[i] = named
                 continue
+            body = True
             listed = carry is not None and (len(text) <= _LIST_ITEM_MAX or _LABEL.match(text))
             current = carry if listed else None
             inside = self._span_speakers(idxs, text, start)
@@ -336,6 +361,9 @@ class SpeakerFinder:
                 if not said and self.cues.indirect and spoke_at >= n - 1 and \
                         self.cues.indirect.search(self.doc.sentences[i].text):
                     said = self.last  # reported speech goes on: "..., sagte X. Das sei ..."
+                if said == SOMEONE:  # a source we cannot name: not the last speaker
+                    current = out[i] = None
+                    continue
                 if said:
                     current = self.last = said
                     spoke_at = n
