@@ -86,9 +86,8 @@ def _inflected(doc: Document, people: list[Mention]) -> list[Mention]:
         if m.type != "other" or " " in m.text:
             continue
         word = m.text.casefold()
-        for cut in range(1, _INFLECTION + 1):
-            p = surnames.get(word[:-cut])
-            if p is not None:
-                out.append(dataclasses.replace(m, type="person", key=p.key))
-                break
+        heads = (surnames.get(word[:-cut]) for cut in range(1, _INFLECTION + 1))
+        head = next((h for h in heads if h is not None), None)
+        if head is not None:
+            out.append(dataclasses.replace(m, type="person", key=head.key))
     return out
