@@ -28,6 +28,11 @@ _CITATION = re.compile(r"https?://|www\.|\bdoi:|\(\s*(?:1[89]|20)\d\d\b|\b(?:1[8
                        re.I)
 _COUNT = re.compile(r"\(\s*\d+\s*\)")
 _BULLET = re.compile(r"^\s*(?:[-•–—▪►*]|\d{1,2}[.)])\s")
+# separators of menu bars and breadcrumbs: "Home | World", "Home > World", "Home  World"
+_BAR = re.compile(r"\s[|›»·•>]\s|\s/\s|(?<=\S) {2,}(?=\S)")
+# footers after a link box ("Subscribe to our newsletter ...", "© Agency. Republication is
+# allowed ...", author notes) run to about 15 words; article paragraphs are longer
+_PARAGRAPH_WORDS = 16
 _MENU_RUN = 3  # consecutive short lines at the head or tail that make a menu
 
 
@@ -37,11 +42,14 @@ class Cues:
 
     nav: frozenset[str] = frozenset()
     tail_markers: frozenset[str] = frozenset()
+    related: frozenset[str] = frozenset()
     ads: frozenset[str] = frozenset()
     references: frozenset[str] = frozenset()
     blurbs: tuple[str, ...] = ()
     credits: tuple[str, ...] = ()
     byline: tuple[str, ...] = ()
+    author_titles: frozenset[str] = frozenset()
+    site_suffixes: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=32)
@@ -55,9 +63,11 @@ def load_cues(languages: tuple[str, ...] = ()) -> Cues:
     get = lambda name: merged.get(name, set())  # noqa: E731 - a local shorthand
     return Cues(
         nav=frozenset(get("nav")), tail_markers=frozenset(get("tail_markers")),
+        related=frozenset(get("related")),
         ads=frozenset(get("ads")), references=frozenset(get("references")),
         blurbs=tuple(sorted(get("blurbs"))), credits=tuple(sorted(get("credits"))),
-        byline=tuple(sorted(get("byline"))),
+        byline=tuple(sorted(get("byline"))), author_titles=frozenset(get("author_titles")),
+        site_suffixes=tuple(sorted(get("site_suffixes"))),
     )
 
 
@@ -81,7 +91,8 @@ class _Unit:
 
 def _key(text: str) -> str:
     """Casefold, squeeze spaces, drop counts like "(0)" and symbols at both ends."""
-    text = _COUNT.sub(" ", unicodedata.normalize("NFKC", text).casefold())
+    # Turkish "İ" casefolds to "i" + a combining dot, which would miss "İlgili Haberler"
+    text = _COUNT.sub(" ", unicodedata.normalize("NFKC", text).casefold().replace("i\u0307", "i"))
     text = " ".join(text.split())
     start, end = 0, len(text)
     while start < end and not text[start].isalnum():
@@ -149,7 +160,8 @@ def _line_rule(text: str, cues: Cues) -> bool:
     stripped = text.strip()
     if words <= 4 and stripped.endswith(("...", "…")):
         return True  # "Loading...", "Reklam yükleniyor..."
-    if words <= 4 and stripped[0].islower() and not _END_PUNCT.search(stripped):
+    if (words <= 4 and stripped[0].islower() and not _END_PUNCT.search(stripped)
+            and _key(stripped.split()[0]) not in cues.byline):
         return True  # "top of page", stray alt texts: headings start with a capital
     if words <= 80 and any(cue in key for cue in cues.blurbs):
         return True
@@ -193,13 +205,50 @@ def _mark_repeats(units: list[_Unit]) -> None:
 
 
 def _mark_tail_marker(units: list[_Unit], cues: Cues, total: int) -> None:
-    """Drop everything from a "Comments" / "Read also" heading in the second half on."""
+    """Drop everything from a "Comments" / "Tags" heading in the second half on."""
     for i, unit in enumerate(units):
         if unit.offset >= total / 2 and _key(unit.text) in cues.tail_markers:
-            for later in units[i:]:
-                if later.verdict == "keep":
-                    later.verdict = "boiler"
+            _drop(units[i:])
             return
+
+
+def _drop(units: list[_Unit]) -> None:
+    for unit in units:
+        if unit.verdict == "keep":
+            unit.verdict = "boiler"
+
+
+def _headline(text: str) -> bool:
+    """Tell whether a line reads as a linked headline: short, not a sentence."""
+    words = _words(text)
+    return (words <= 25 and not is_body(text)) or (words <= 16 and text.rstrip().endswith("?"))
+
+
+def _mark_related(units: list[_Unit], cues: Cues, total: int) -> None:
+    """Drop "Read also" boxes: the cue and the headlines under it, up to the next body line.
+
+    A box with article body after it sat inside the article, so only the box goes; a cue in
+    the second half with no body after it ends the article (link lists, footers follow).
+    """
+    i = 0
+    while i < len(units):
+        if _key(units[i].text) not in cues.related:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(units) and (units[j].verdict != "keep" or _headline(units[j].text)):
+            j += 1
+        body_after = any(u.verdict == "keep" and _paragraph(u.text) for u in units[j:])
+        if not body_after and units[i].offset >= total / 2:
+            _drop(units[i:])
+            return
+        _drop(units[i:j])
+        i = j
+
+
+def _paragraph(text: str) -> bool:
+    """Tell whether a line is an article paragraph, longer than footer lines and author notes."""
+    return is_body(text) and _words(text) >= _PARAGRAPH_WORDS
 
 
 def _mark_zones(units: list[_Unit], cues: Cues) -> str | None:
@@ -214,11 +263,43 @@ def _mark_zones(units: list[_Unit], cues: Cues) -> str | None:
         if unit.verdict == "keep" and domain and _words(unit.text) <= 12 and not is_body(unit.text):
             unit.verdict, site = "boiler", site or domain.group(0)
     for unit in tail:
-        if unit.verdict == "keep" and _words(unit.text) <= 3 and not _BULLET.match(unit.text):
+        if unit.verdict == "keep" and ((_words(unit.text) <= 3 and not _BULLET.match(unit.text))
+                                       or _labelled_widget(unit.text, cues)):
             unit.verdict = "boiler"
     for zone in (head, tail):
         _drop_menu_runs(zone, cues)
+        for unit in zone:
+            if unit.verdict == "keep" and _menu_bar(unit.text):
+                unit.verdict = "boiler"
+    if not units[body[-1]].text.rstrip().endswith(":"):  # else the tail is the article's list
+        _drop_link_lists(tail)
     return site
+
+
+def _menu_bar(text: str) -> bool:
+    """Tell whether a line is a menu or share bar: "Home | World | Business", no figures."""
+    parts = [p for p in _BAR.split(text.strip()) if p.strip()]
+    return (len(parts) >= 3 and not text.lstrip().startswith("|")  # a markdown table row
+            and all(_words(p) <= 3 for p in parts) and not any(c.isdigit() for c in text))
+
+
+def _labelled_widget(text: str, cues: Cues) -> bool:
+    """Tell whether a tail line is a labelled widget: "Tags: Russia, Kazakhstan", "Share: X"."""
+    label = text.split(":", 1)[0] if ":" in text else ""
+    key = _key(label)
+    return bool(key) and (key in cues.tail_markers or key in cues.nav or key in cues.related)
+
+
+def _drop_link_lists(tail: list[_Unit]) -> None:
+    """Drop a short heading followed by two or more headlines after the body: a link list."""
+    for i, unit in enumerate(tail):
+        if _words(unit.text) > 5 or is_body(unit.text) or unit.text.rstrip().endswith(","):
+            continue
+        j = i + 1
+        while j < len(tail) and _headline(tail[j].text) and _words(tail[j].text) >= 3:
+            j += 1
+        if j - i - 1 >= 2:
+            _drop(tail[i:j])
 
 
 def _menu_item(unit: _Unit, cues: Cues) -> bool:
@@ -250,6 +331,7 @@ def filter_text(text: str, cues: Cues | None = None) -> Filtered:
             unit.verdict = "boiler"
     _mark_references(units, cues)
     _mark_repeats(units)
+    _mark_related(units, cues, len(text))
     _mark_tail_marker(units, cues, len(text))
     site = _mark_zones(units, cues)
     kept = [u.text for u in units if u.verdict == "keep"]

@@ -8,14 +8,12 @@ from dataclasses import dataclass
 from typing import ClassVar
 from urllib.parse import urlsplit
 
-from dossier.clean.boilerplate import Filtered, filter_text, load_cues, split_byline
+from dossier.clean.boilerplate import Filtered, filter_text, load_cues
+from dossier.clean.header import find_header
 from dossier.clean.html import extract_html, fallback_text
 from dossier.model import Document
 
 __all__ = ["CleanStage", "normalise"]
-
-_URLISH = re.compile(r"https?://|www\.", re.I)
-
 
 def normalise(text: str) -> str:
     """NFC, Unix newlines, no trailing spaces, at most one blank line; keep inner nbsp."""
@@ -54,27 +52,19 @@ class CleanStage:
                 result = filter_text(normalise(page.text or fallback_text(doc.raw)))
         else:
             result = filter_text(normalise(doc.raw))
+        header = find_header(result.kept, load_cues())
+        if header.bylines:  # a line holding only "By Jane Roe" is page furniture, not article
+            drop = set(header.bylines)
+            result.boilerplate.extend(result.kept[i] for i in sorted(drop))
+            result.kept = [line for i, line in enumerate(result.kept) if i not in drop]
+            result.text = "\n\n".join(result.kept)
         doc.text = normalise(result.text)
         doc.boilerplate = result.boilerplate
         doc.references = result.references
-        guessed_title, byline = self._title(result.kept)
-        doc.title = meta.get("title") or title or guessed_title
-        doc.author = meta.get("author") or author or byline
+        doc.title = meta.get("title") or title or header.title
+        doc.author = meta.get("author") or author or header.author
         doc.outlet = meta.get("outlet") or outlet or result.site or _domain(doc.url)
         return doc
-
-    @staticmethod
-    def _title(kept: list[str]) -> tuple[str | None, str | None]:
-        """Return (title, author) from the first line when it reads as a headline."""
-        if not kept:
-            return None, None
-        first = " ".join(kept[0].split())
-        words = len(first.split())
-        if not 2 <= words <= 20 or first.endswith((".", ":", ";")) or _URLISH.search(first):
-            return None, None
-        if sum(c.isalpha() for c in first) < len(first) / 2:
-            return None, None  # a date or figure line, not a headline
-        return split_byline(first, load_cues())
 
 
 def _domain(url: str | None) -> str | None:
