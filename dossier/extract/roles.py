@@ -28,11 +28,18 @@ _COUNTERPART = "counterpart"
 
 
 def _phrase_re(phrase: str) -> str:
-    """Return the regex of one role phrase: spaces match any space, '*' any word part."""
-    head = r"\w*" if phrase.startswith("*") else ""
-    tail = r"\w*" if phrase.endswith("*") and len(phrase) > 1 else ""
-    words = phrase.strip("*").split()
-    return head + r"\s+".join(re.escape(w) for w in words) + tail
+    """Return the regex of one role phrase: spaces match any space, '*' (at a word's start or
+    end) any word part, '~' any one word ("глава ~ мид": глава индийского МИД)."""
+    return r"\s+".join(_word_re(w) for w in phrase.split())
+
+
+def _word_re(word: str) -> str:
+    """Return the regex of one word of a role phrase."""
+    if word == "~":
+        return r"\w+"
+    head = r"\w*" if word.startswith("*") else ""
+    tail = r"\w*" if word.endswith("*") and len(word) > 1 else ""
+    return head + re.escape(word.strip("*")) + tail
 
 
 #: (start, end, is a title word, the countries it names)
@@ -257,4 +264,8 @@ def _counterpart(ref: RoleRef, p: Mention, titled: list[tuple[Mention, RoleRef]]
     """Give "his counterpart X" the roles of the titled person named before it in its sentence."""
     host = next((r for q, r in reversed(titled) if q.sentence == p.sentence
                  and p.start - q.start < _BACK * 2 and r.roles != {_COUNTERPART}), None)
-    return RoleRef(roles=host.roles, countries=ref.countries) if host else ref
+    if host is None:
+        return ref
+    generic = langdata.load("_common", "speakers").get("role_generic", {})
+    # a national title ("External Affairs Minister") is the host's own, not the counterpart's
+    return RoleRef(roles=frozenset(generic.get(r, r) for r in host.roles), countries=ref.countries)

@@ -73,6 +73,7 @@ class SpeakerCues:
     title_words: tuple[str, ...] = ()
     quote_pronoun: re.Pattern[str] = _NEVER  # '"...," he said': a pronoun right after a quote
     verb_final: bool = False  # the verb ends the clause (kk, tr): a subject title may stand far
+    backward: re.Pattern[str] = _NEVER  # "Об этом заявил X": X said the sentence before
 
 
 def speaker_data(language: str | None) -> dict[str, Any]:
@@ -121,6 +122,7 @@ def speaker_cues(language: str | None) -> SpeakerCues:
         title_words=tuple(s.get("titles", [])),
         quote_pronoun=re.compile(rf"[\"”»“]\s*,?\s*[—–-]?\s*{alt(s.get('pronouns', []))}\W*$"),
         verb_final=bool(s.get("verb_final")),
+        backward=_opt(s.get("backward_re")),
     )
 
 
@@ -367,6 +369,9 @@ class SpeakerFinder:
                 if said:
                     current = self.last = said
                     spoke_at = n
+                    if i and out[i - 1] is None and \
+                            self.cues.backward.match(self.doc.sentences[i].text):
+                        out[i - 1] = said
                 out[i] = current or heading
             if text.rstrip().endswith(":"):
                 carry = current or previous or heading
