@@ -16,12 +16,14 @@ from dossier.store.schema import metadata
 from tests.conftest import SAMPLE, _postgres_url
 
 
-def _build_into(url: str, folder: str, start: Any) -> list[str]:
-    """Build one folder into the database (in a child process, after the shared start)."""
+def _build_into(url: str, folder: str, start: Any) -> tuple[list[str], list[str]]:
+    """Build one folder into the database (in a child process, after the shared start);
+    return the ids added and the failures."""
     start.wait()
     store = Store(url)
     try:
-        return build([folder], store, batch_size=1).added
+        report = build([folder], store, batch_size=1)
+        return report.added, [f"{f.source}: {f.reason}" for f in report.failed]
     finally:
         store.close()
 
@@ -57,7 +59,9 @@ def test_pg_concurrent_builds_end_with_the_union(tmp_path: Path, parts: list[sli
     with ProcessPoolExecutor(2, mp_context=ctx) as pool:
         runs = [pool.submit(_build_into, url, f, start) for f in folders]
         start.set()
-        added = [r.result(timeout=600) for r in runs]
+        results = [r.result(timeout=600) for r in runs]
+    assert [failed for _, failed in results] == [[], []]
+    added = [ids for ids, _ in results]
     reference = Store(str(tmp_path / "one.db"))
     build([SAMPLE], reference)
     store = Store(url)
