@@ -34,6 +34,7 @@ SAME_TITLE = 85  # rapidfuzz token_set_ratio of glossed titles naming one docume
 TOKEN = re.compile(r"[^\W_]+(?:[-–][^\W_]+)*['’]?|[,.;:()«»\"“”!?]")
 # Turkish case endings after an apostrophe belong to their word: "Beyannamesi'nin"
 TOKEN_SUFFIXED = re.compile(r"[^\W_]+(?:[-–][^\W_]+)*(?:['’][^\W_]*)?|[,.;:()«»\"“”!?]")
+YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 ENGLISH_STOP = frozenset({"on", "of", "the", "and", "to", "a", "an", "for", "between", "in",
                           "at", "by", "with", "from"})
 
@@ -57,6 +58,7 @@ class _AgreementLex:
     adjectives_after: bool  # "cooperazione economica": English puts the adjective first
     adjectives: re.Pattern[str] | None  # words that are such adjectives ("economic*")
     genitive: tuple[str, ...]  # endings of a genitive after a head: "of" ("программа ...ого")
+    conjunctions: frozenset[str]  # "und", "ile", "және": a second document may follow
 
 
 @lru_cache(maxsize=32)
@@ -91,6 +93,7 @@ def _alex(language: str) -> _AgreementLex:
         adjectives_after=bool(sec.get("adjectives_after", False)),
         adjectives=phrase_pattern([_fold(w) for w in sec.get("adjectives", [])]),
         genitive=tuple(sec.get("genitive_endings", [])),
+        conjunctions=frozenset(_fold(w) for w in sec.get("conjunctions", [])),
     )
 
 
@@ -136,6 +139,9 @@ def _title_span(text: str, hs: int, he: int, alex: _AgreementLex,
             break
         if _fold(tok) in alex.stops or (alex.sign and alex.sign.fullmatch(tok)):
             break
+        if _fold(tok) in alex.conjunctions and _second_head(text, base + m.start(),
+                                                            base + m.end(), alex):
+            break  # "ein Memorandum über X und ein Memorandum über Y": two documents
         if not named and not _is_cap(tok) and alex.any_head and alex.any_head.fullmatch(tok):
             break  # "соглашение о ... и меморандум о ...": a second document begins
         if (not named and re.fullmatch(r"(?:1[89]|20)\d\d", tok) and prev is not None
@@ -170,6 +176,25 @@ def _title_span(text: str, hs: int, he: int, alex: _AgreementLex,
     if alex.head_final:
         return edge.start(), he, named
     return hs, base + edge.end(), named
+
+
+def _second_head(text: str, start: int, end: int, alex: _AgreementLex) -> bool:
+    """True when another document's head stands across a conjunction at ``start:end``:
+    right after it (links skipped) in head-first languages, right before it in head-final
+    ones ("... Eylem Planı ile Petrol ... Mutabakat Zaptı")."""
+    if alex.any_head is None:
+        return False
+    if alex.head_final:
+        before = re.sub(r"['’]\w+$", "", text[max(0, start - 40):start].rstrip())
+        return any(m.end() == len(before) for m in alex.any_head.finditer(before))
+    words = text[end:end + 60].split()
+    while words and _fold(words[0]) in alex.links:
+        words = words[1:]
+    if words and "'" in _fold(words[0]):  # "l'Accordo": an elided article
+        art, _, rest = _fold(words[0]).partition("'")
+        if f"{art}'" in alex.links and rest:
+            words[0] = words[0][len(art) + 1:]
+    return bool(words) and alex.any_head.match(" ".join(words)) is not None
 
 
 def _head_final_stop(tok: str, named: bool, alex: _AgreementLex) -> bool:
@@ -277,6 +302,9 @@ def title_key(title: str, language: str | None) -> str:
 def same_title(a: str, b: str) -> bool:
     """Tell whether two title keys name one document (one may be a shortened form)."""
     ta, tb = set(a.split()), set(b.split())
+    ya, yb = {w for w in ta if YEAR_WORD.fullmatch(w)}, {w for w in tb if YEAR_WORD.fullmatch(w)}
+    if ya and yb and ya != yb:
+        return False  # the programme for 2025-2027 is not the one for 2026-2030
     if min(len(ta), len(tb)) >= 3 and (ta <= tb or tb <= ta):
         return True
     return fuzz.token_set_ratio(a, b) >= SAME_TITLE

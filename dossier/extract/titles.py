@@ -10,10 +10,18 @@ small enough for nine languages, and titles are a closed, formulaic vocabulary.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
-__all__ = ["POSTPOSITIONS", "Chunk", "Kind", "english_order", "head_first", "title_case"]
+from dossier.extract.lexicon import load_lexicon
+
+__all__ = ["POSTPOSITIONS", "Chunk", "Kind", "concepts", "english_order", "head_first",
+           "title_case"]
+
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 Kind = Literal["noun", "adj", "name", "link", "num"]
 #: English words a title keeps in lower case (unless first).
@@ -90,3 +98,41 @@ def head_first(mods: list[str], head: str) -> list[str]:
     for phrase in reversed(phrases):
         out += phrase if len(phrase) > 1 else []
     return out
+
+
+@lru_cache(maxsize=32)
+def _concept_table(language: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """Exact words and stems ("energ*") of ``language`` -> English concept names."""
+    table = load_lexicon(language).get("agreements", {}).get("concepts", {})
+    exact: dict[str, str] = {}
+    stems: list[tuple[str, str]] = []
+    for concept, words in table.items():
+        for w in words:
+            w = _fold(w)
+            if w.endswith("*"):
+                stems.append((w[:-1], concept))
+            else:
+                exact[w] = concept
+    return exact, tuple(sorted(stems, key=lambda kv: len(kv[0]), reverse=True))
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("\u0307", "").replace("’", "'")
+
+
+def concepts(title: str, language: str | None) -> frozenset[str]:
+    """Language-independent topic keys of an agreement title: concepts and years.
+
+    "Programa Estratégico de Cooperação 2026-2030" and "Programa Estratégico de Cooperación
+    para el periodo 2026-2030" both give {strategic, y2026, y2030}; "Memorandum on energy"
+    and "меморандум в сфере энергетики" both give {energy}. Words come from the per-language
+    ``[agreements.concepts]`` table (exact words and "stem*" entries).
+    """
+    exact, stems = _concept_table(language or "en")
+    out = {f"y{y}" for y in YEAR.findall(title)}
+    for word in WORDS.findall(title):
+        w = _fold(word)
+        hit = exact.get(w) or next((c for stem, c in stems if w.startswith(stem)), None)
+        if hit is not None:
+            out.add(hit)
+    return frozenset(out)

@@ -135,7 +135,7 @@ def _patterns(language: str) -> _Patterns:
     # three-letter weekday abbreviations are everyday words ("die", "mit", "sex", "mer", "per"):
     # news writes weekdays in full
     weekdays = {k: v for k, v in _names(info, WEEKDAYS).items() if len(k) >= 4}
-    mon = rf"(?P<mon>{_alt(list(months))})\w*\.?"
+    mon = rf"(?P<mon>(?:{_alt(list(months))})\w*)\.?"  # the ending too: see _month_of
     rng = _alt(["-", "–", "—", "/", *lex.get("range", [])])
     join = _alt(lex.get("joiners", [])) or "of"
     ymark = _alt(lex.get("year_markers", [])) or "AD"
@@ -145,7 +145,7 @@ def _patterns(language: str) -> _Patterns:
     sep = rf"(?:\s+(?:{join})\s+|\s*,\s*|\.\s*|\s+)"
     full = re.compile(
         rf"(?<![\w.])(?:{year}\s*(?:{ymark})?\s+)?{day}{day2}{sep}{mon}(?:{sep}(?P<y2>(?:1[89]|20)\d\d)(?!\d))?"
-        rf"|(?<!\w)(?P<mon_b>{_alt(list(months))})\w*\.?\s+(?P<d1b>[0-3]?\d)"
+        rf"|(?<!\w)(?P<mon_b>(?:{_alt(list(months))})\w*)\.?\s+(?P<d1b>[0-3]?\d)"
         rf"(?:{_alt(lex.get('ordinals', []) or ['th'])})?"
         rf"(?:\s*(?:{rng})\s*(?P<d2b>[0-3]?\d)(?:{_alt(lex.get('ordinals', []) or ['th'])})?)?"
         rf"(?:\s*,?\s*(?P<y3>(?:1[89]|20)\d\d)(?!\d))?(?!\d)",
@@ -203,11 +203,13 @@ def _month_of(name: str, table: dict[str, int]) -> int | None:
         return table[low]
     for k in sorted(table, key=len, reverse=True):  # inflected forms: "ноября", "Kasım'da"
         if low.startswith(k):
-            return table[k]
+            # an abbreviation takes no ending: "arasında" is not "Ara(lık)", "marcha" no "mar"
+            return table[k] if len(k) > 3 or not low[len(k):].isalpha() else None
     return None
 
 
-def _full(m: re.Match[str], pat: _Patterns, pub: dt.date | None) -> tuple[Partial, Partial | None]:
+def _full(m: re.Match[str], pat: _Patterns,
+          pub: dt.date | None) -> tuple[Partial | None, Partial | None]:
     if m.group("mon_b"):
         month = _month_of(m.group("mon_b"), pat.months)
         d1, d2, y = m.group("d1b"), m.group("d2b"), m.group("y3")
@@ -215,7 +217,8 @@ def _full(m: re.Match[str], pat: _Patterns, pub: dt.date | None) -> tuple[Partia
         month = _month_of(m.group("mon"), pat.months)
         d1, d2 = m.group("d1"), m.group("d2")
         y = m.group("y") or m.group("y2")
-    assert month is not None
+    if month is None:
+        return None, None
     first = _with_year(month, int(d1), int(y) if y else None, pub)
     last = Partial(first.year, month, int(d2)) if d2 and int(d2) > int(d1) else None
     return first, last
@@ -269,7 +272,8 @@ def find_dates(text: str, language: str | None, published: str | None = None) ->
     for m in pat.full.finditer(text) if digits else ():
         add(m, *_full(m, pat, pub))
     for m in pat.month_year.finditer(text) if digits else ():
-        add(m, Partial(int(m.group("y")), _month_of(m.group("mon"), pat.months)))
+        month = _month_of(m.group("mon"), pat.months)
+        add(m, Partial(int(m.group("y")), month) if month is not None else None)
     for m in pat.weekday.finditer(text):
         add(m, _weekday(m, pat, pub), relative=pub is not None)
     for m in pat.relative.finditer(text) if pub is not None and pat.relative else ():

@@ -24,6 +24,7 @@ from functools import lru_cache
 from dossier.extract.agreements import same_title, title_key
 from dossier.extract.events import future_phrase
 from dossier.extract.lexicon import load_lexicon
+from dossier.extract.titles import concepts
 from dossier.model import Agreement, DocAgreement, DocEvent, Document, Event, Evidence
 from dossier.nlp.dates import compatible, merge, parse_partial, precision
 
@@ -378,13 +379,57 @@ def _join_singular(groups: list[_AgreementGroup]) -> list[_AgreementGroup]:
         elif g.date is not None and all(_only_of_kind(d, a) for d, a in g.members):
             into = next((o for o in out if _singular_fit(o, g)), None)
             if into is not None:
-                into.date = merge(into.date, g.date)
-                into.keys += g.keys
-                into.parties += [p for p in g.parties if p not in into.parties]
-                into.members += g.members
+                _absorb(into, g)
                 continue
+        into = _topic_match(out, g)
+        if into is not None:
+            _absorb(into, g)
+            continue
         out.append(g)
     return out
+
+
+def _absorb(into: _AgreementGroup, g: _AgreementGroup) -> None:
+    into.date = merge(into.date, g.date) if into.date else g.date
+    into.keys += g.keys
+    into.parties += [p for p in g.parties if p not in into.parties]
+    into.members += g.members
+
+
+def _topics(g: _AgreementGroup) -> tuple[frozenset[str], frozenset[str]]:
+    """(concepts, years) of a group's titles, each read in its own page's language."""
+    found: frozenset[str] = frozenset().union(*(concepts(a.original_title, d.language)
+                                                for d, a in g.members))
+    years = frozenset(c for c in found if c.startswith("y"))
+    return found - years, years
+
+
+def _topic_match(out: list[_AgreementGroup], g: _AgreementGroup) -> _AgreementGroup | None:
+    """The group naming the same document as ``g`` in another language, or None.
+
+    Titles that gloss apart ("Programa Estratégico de Cooperação 2026-2030", "Programa
+    Estratégico de Cooperación para el periodo 2026-2030"; "Ortak Bildiri", "бірлескен
+    мәлімдеме") still share a kind, both parties, a compatible date and a topic: a concept
+    from the per-language glossaries, or the years the title covers. Years that differ
+    ("2025-2027" and "2026-2030") tell two documents apart. The group sharing most wins.
+    """
+    concepts_g, years_g = _topics(g)
+    docs_g = {d.id for d, _ in g.members}
+    best: tuple[int, int] | None = None
+    for k, o in enumerate(out):
+        if (o.kind != g.kind or not compatible(o.date, g.date) or not o.parties
+                or not g.parties or docs_g & {d.id for d, _ in o.members}):
+            continue
+        shared = len(set(o.parties) & set(g.parties))
+        if shared < min(2, len(o.parties), len(g.parties)):
+            continue
+        concepts_o, years_o = _topics(o)
+        if years_o and years_g and years_o != years_g:
+            continue
+        overlap = len(concepts_o & concepts_g) + len(years_o & years_g)
+        if overlap and (best is None or overlap > best[0]):
+            best = (overlap, k)
+    return out[best[1]] if best is not None else None
 
 
 def _singular_fit(a: _AgreementGroup, b: _AgreementGroup) -> bool:
