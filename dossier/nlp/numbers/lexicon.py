@@ -50,6 +50,8 @@ class NumberLexicon:
     #: fractions read as a percent share ("half of", "un quinto del", "половина"), in percent
     fractions: dict[str, float] = field(default_factory=dict)
     compound_scales: bool = False
+    #: scale words that also name the currency ("mdd" = millones de dólares)
+    scale_currency: dict[str, str] = field(default_factory=dict)
     currency_words: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     symbols: dict[str, str] = field(default_factory=dict)
     unit_names: dict[str, str] = field(default_factory=dict)  # regex group -> unit
@@ -92,9 +94,23 @@ def _numeral_res(lex: NumberLexicon, d: dict[str, Any]) -> dict[str, str]:
     }
 
 
+def _symbol_res(lex: NumberLexicon) -> tuple[list[str], str]:
+    """Return the currency signs ("$", "R$") and a regex of the letter codes ("USD", "Rs").
+
+    Letter codes match case-sensitively at a word start: "TRY" and "Rs" are currencies,
+    "try" and the end of "workers" are not.
+    """
+    letters = sorted((k for k in lex.symbols if re.fullmatch(r"[^\W\d_]+\.?", k)),
+                     key=len, reverse=True)
+    signs = [k for k in lex.symbols if k not in letters]
+    codes = "|".join(re.escape(k) for k in letters) or r"(?!x)x"
+    return signs, rf"(?-i:(?<![^\W\d_])(?:{codes}))"
+
+
 def _compile(lex: NumberLexicon) -> None:
     """Build every pattern the scanner and the figure extractor use."""
     d = lex.data
+    num = d.get("numerals", {})
     flags = re.IGNORECASE
     g = d.get("grammar", {})
     q = d.get("qualifiers", {})
@@ -110,19 +126,23 @@ def _compile(lex: NumberLexicon) -> None:
     quals = [w for k in ("about", "more_than", "less_than", "almost") for w in q.get(k, [])]
     space = r"[ \t\u00a0\u202f\u2009]*"
     arts = alt(g.get("articles", []))
+    signs, codes = _symbol_res(lex)
     for kind, rx in _numeral_res(lex, d).items():
         lex.patterns["n_" + kind] = re.compile(rx)
     pats = {
         "scale": rf"[ \t\u00a0\u202f\u2009]*{lead}?(?P<s>{alt(lex.scales)})\.?",
         "attached": r"(?P<s>bn|mn|tn|k|m|b|M|B|K|BN)(?![\w])",
+        # a scale word written onto the digits: "20mila"
+        "glued": rf"(?P<s>{alt(num.get('glued_scales', []), bounded=False)})(?!\w)",
         "range": rf"{SPACE}?[-–—]{SPACE}?(?P<n>\d+(?:[.,]\d+)?)(?![\d/])",
         "cur_after": rf"[ \t\u00a0\u202f\u2009]*{lead}?(?P<c>{alt(words_cur)})",
-        "code_after": rf"[ \t\u00a0\u202f\u2009]*(?P<c>{alt(list(lex.symbols))})",
-        "sym_before": rf"(?P<c>{alt(list(lex.symbols), bounded=False)})[ \u00a0]?$",
+        "code_after": rf"[ \t\u00a0\u202f\u2009]*(?P<c>{alt(signs)}|{codes}(?!\w))",
+        "sym_before": rf"(?P<c>{alt(signs, bounded=False)}|{codes})[ \u00a0]?$",
         "pct_after": rf"{space}(?:{alt(pct.get('after', []), bounded=False)})(?!\w)",
         "pct_before": rf"(?:{alt([*pct.get('before', []), '%'])})[ \u00a0]?$",
         "duration": rf"[ \t\u00a0\u202f\u2009]*(?:{alt(nf.get('durations', []))})",
         "month": alt(nf.get("months", [])),
+        "furniture": nf.get("furniture_re") or r"(?!x)x",
         "ordinal": nf.get("ordinal_re", r"(?!x)x"),
         "stop": rf"(?:{alt(g.get('stopwords', []))})$",
         "partitive": rf"{SPACE}(?:{conn})(?:{SPACE}{arts})?{SPACE}",
@@ -130,6 +150,12 @@ def _compile(lex: NumberLexicon) -> None:
         "label": rf"(?:{alt(nf.get('labels', []))})[ \t\u00a0]*$",
         "suffix": g.get("suffix_re", r"(?!x)x"),
         "noun_before": g.get("noun_before_re", r"(?!x)x") + "$",
+        # "the two countries": nouns that "two" does not make a figure
+        "generic": alt(g.get("generic_nouns", [])),
+        "definite": rf"(?:{alt(g.get('definite_before', []))})[ \t\u00a0]+$",
+        # a number that ends its clause may count a noun named before it
+        "count_end": g.get("count_end_re") or r"[ \t]*(?:[,.;:!?)»“”\"\n]|$)",
+        "number_of": g.get("number_of_re") or r"(?!x)x",
         "compound": rf"{SPACE}(?P<n>\d{{1,3}})(?![\d.,]\d)",
         "q_before": rf"(?P<q>{alt(quals)})(?:{SPACE}{arts})?[ \t\u00a0]*$",
         # "довести его до 35": after a verb of change, "до" is "to", not "up to"
@@ -180,6 +206,7 @@ def lexicon(language: str | None) -> NumberLexicon:
         collectives={k: float(v) for k, v in data.get("collectives", {}).items()},
         fractions={k: float(v) for k, v in data.get("fractions", {}).items()},
         compound_scales=bool(num.get("compound_scales", False)),
+        scale_currency={k.lower(): str(v) for k, v in data.get("scale_currency", {}).items()},
         symbols=dict(data.get("currency", {}).get("symbols", {})),
     )
     for c in data.get("currency", {}).get("codes", []):

@@ -25,7 +25,12 @@ _YEAR_AFTER = re.compile(r"[ \t\u00a0\w'’]{0,14}?(?<!\d)(?:1[89]|20)\d\d(?!\d)
 _DIGITS = re.compile(r"\d[\d.,]*")
 _WORD = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)")  # no space after an elided "d'"
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_CLAUSE_STOP = re.compile(r"[.;:!?\n«»“”\"()]")
 _NOUN_PHRASE_MAX = 4
+_FURNITURE_LINE = 160  # page furniture is a short line; an article's sentence may be long
+#: numbers whose mark can only be a decimal one: "6.8", "0,8%", "12,45 %" (not "10.30", a time)
+_DECIMAL_EVIDENCE = re.compile(
+    r"(?<![\d.,])\d{1,3}(?P<m>[.,])(?:\d(?![\d]|[.,]\d)|\d\d(?=[ \u00a0]?%))")
 _YEARS = (1800, 2100)
 
 
@@ -56,6 +61,7 @@ class _Read:
     upper: float | None = None
     scaled: bool = False
     noun: str | None = None
+    dec: str = ","
 
 
 def parse_number(text: str, decimal: str = ",") -> float:
@@ -86,6 +92,7 @@ class Scanner:
             "|".join(p.pattern for p in self._count_patterns()) or r"(?!x)x", re.IGNORECASE)
         self._p = self.lex.patterns
         self._needs_between = bool(self.lex.section("grammar").get("between_before"))
+        self._capital_nouns = bool(self.lex.section("grammar").get("capitalised_nouns"))
 
     def _count_patterns(self) -> list[re.Pattern[str]]:
         """Return the patterns of nouns the lexicon knows as counted things."""
@@ -103,18 +110,26 @@ class Scanner:
         found = [(m.start(), kind, m) for kind in _KINDS
                  for m in self._p["n_" + kind].finditer(masked)]
         found.sort(key=lambda f: f[0])
+        dec = decimal_mark(masked, self.lex.decimal)
         out: list[Quantity] = []
         pos = 0
         for start, kind, m in found:
             if start < pos or (start and (masked[start - 1].isalnum() or (
                     kind == "num" and masked[start - 1] in ".,"))):
                 continue
-            q = self._read(masked, m, kind, bare, self._currency_before(masked, out, start))
-            if q is not None:
+            q = self._read(masked, m, kind, bare, self._currency_before(masked, out, start), dec)
+            if q is not None and not self._furniture(text, q):
                 q.surface = text[q.start:q.end]
                 out.append(q)
                 pos = q.end
         return out
+
+    def _furniture(self, text: str, q: Quantity) -> bool:
+        """Return True for a number on a short line of page furniture ("Lecture 4 min")."""
+        lo = text.rfind("\n", 0, q.start) + 1
+        hi = text.find("\n", q.end)
+        hi = len(text) if hi < 0 else hi
+        return hi - lo <= _FURNITURE_LINE and bool(self._p["furniture"].search(text, lo, hi))
 
     @staticmethod
     def _currency_before(text: str, out: list[Quantity], start: int) -> str | None:
@@ -124,10 +139,10 @@ class Scanner:
         prev = out[-1]
         return None if _SENTENCE_END.search(text, prev.end, start) else prev.unit
 
-    def _base(self, m: re.Match[str], kind: str) -> _Read | None:
-        """Return the bare number of a candidate match."""
+    def _base(self, m: re.Match[str], kind: str, dec: str) -> _Read | None:
+        """Return the bare number of a candidate match (``dec``: the text's decimal mark)."""
         if kind == "num":
-            return _Read(m.start(), m.end(), parse_number(m.group(), self.lex.decimal), "num")
+            return _Read(m.start(), m.end(), parse_number(m.group(), dec), "num", dec=dec)
         if kind == "word":
             v = self.words.parse(m.group())
             return None if v is None else _Read(m.start(), m.end(), float(v), "word")
@@ -142,12 +157,13 @@ class Scanner:
         return None
 
     def _read(self, text: str, m: re.Match[str], kind: str, bare: bool,
-              inherit: str | None = None) -> Quantity | None:
+              inherit: str | None = None, dec: str | None = None) -> Quantity | None:
         """Extend one candidate into a quantity, or return None when it is not a figure."""
         raw = m.group() if kind == "num" else None
-        r = self._base(m, kind)
+        r = self._base(m, kind, dec or self.lex.decimal)
         if r is None or self._not_figure_before(text, r):
             return None
+        r.dec = dec or self.lex.decimal
         if r.kind == "fraction":
             return self._fraction(text, r)
         p = self._p
@@ -156,7 +172,7 @@ class Scanner:
                 return None
             rm = p["range"].match(text, r.end)
             if rm and not self._is_year(r.value, raw):
-                r.upper = parse_number(rm.group("n"), self.lex.decimal)
+                r.upper = parse_number(rm.group("n"), r.dec)
                 r.end = rm.end()
         self._between(text, r)
         self._scale(text, r)
@@ -175,9 +191,14 @@ class Scanner:
             if r.kind == "num" and text[r.end:r.end + 1].isalpha():
                 return None  # "5G", "3D": a name, not a quantity
             noun = self._noun(text, r)
-            if inherit and r.scaled and (noun is None or not self.count_nouns.match(noun)):
-                r.unit, noun = inherit, None  # "28 млрд долларов ... до 35 миллиардов"
+            # "28 млрд долларов ... до 35 миллиардов", "7,4 milliards d'euros, dont 5 milliards
+            # sous forme de prêts"; but "2,1 mil milhões de euros ... 25 mil portugueses"
+            if inherit and r.scaled and (noun is None or (
+                    r.value >= 1e9 and not self.count_nouns.match(noun))):
+                r.unit = inherit
                 return self._quantity(text, r)
+            # "25 mil portugueses" after an amount in euros: people, not euros
+            noun = noun or self._noun_back(text, r, raw)
             if noun is None:
                 return None
             if r.kind == "num" and self._is_year(r.value, raw) and \
@@ -185,8 +206,12 @@ class Scanner:
                 return None
             if not r.scaled and r.value != int(r.value):
                 return None  # "50,9375'te": a rate or index, not a number of things
-            if r.kind == "word" and r.value < 3 and not r.scaled:
-                return None  # "i due Paesi", "the two sides": not a figure
+            if r.kind == "word" and not r.scaled and (r.value < 2 or (r.value < 3 and (
+                    self._p["generic"].match(noun)
+                    or self._p["definite"].search(text, max(0, r.start - 12), r.start)))):
+                # "one" is the indefinite article in most of these languages; "two" counts
+                # ventures and squadrons, but "the two countries" is no figure
+                return None
             r.unit, r.noun = "count", noun
         return self._quantity(text, r)
 
@@ -215,7 +240,7 @@ class Scanner:
         bm = p["between"].match(text, r.end)
         if bm is None:
             return
-        upper, end = parse_number(bm.group("n"), self.lex.decimal), bm.end()
+        upper, end = parse_number(bm.group("n"), r.dec), bm.end()
         if r.scaled:
             sm = p["scale"].match(text, end)
             if sm is None:
@@ -274,7 +299,7 @@ class Scanner:
             _YEARS[0] <= value <= _YEARS[1]
 
     def _scale(self, text: str, r: _Read) -> None:
-        """Multiply by scale words ("27,8 miliardi", "mil milhões", "$50bn")."""
+        """Multiply by scale words ("27,8 miliardi", "mil milhões", "$50bn", "20mila")."""
         p = self._p
         if r.kind == "num" and (am := p["attached"].match(text, r.end)):
             s = am.group("s").lower()
@@ -282,31 +307,43 @@ class Scanner:
                 r.value *= {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}[s]
                 r.end, r.scaled = am.end(), True
                 return
-        while sm := p["scale"].match(text, r.end):
+        glued = r.kind == "num" and p["glued"].match(text, r.end)
+        while sm := glued or p["scale"].match(text, r.end):
+            glued = None
             mult = self._multiplier(sm.group("s"))
             r.value *= mult
             r.upper = r.upper * mult if r.upper is not None else None
             r.end, r.scaled = sm.end(), True
             if sm.group(0).endswith(".") and text[sm.end():sm.end() + 1] in ("", "\n"):
                 r.end -= 1  # a sentence-final dot is not part of "млрд."
-            if self.lex.compound_scales:
-                self._compound(text, r, mult)
+            r.unit = self.lex.scale_currency.get(sm.group("s").lower(), r.unit)  # "mdd"
+            self._compound(text, r, mult)
 
     def _compound(self, text: str, r: _Read, mult: float) -> None:
-        """Add the lower part of "4 bin 800", "5 milyon 300 bin" (Turkish-style numerals)."""
+        """Add the rest of a number written in parts after a scale word.
+
+        "3 milyar 150 milyon", "2 млрд 300 млн" (a smaller scale follows); "13 mil 200
+        millones" (thousands, then a larger scale that scales the whole); and in languages
+        with ``compound_scales``, a bare remainder: "4 bin 800".
+        """
         cm = self._p["compound"].match(text, r.end)
         if cm is None or r.upper is not None:
             return
         low = float(cm.group("n"))
-        end = cm.end()
-        if sm := self._p["scale"].match(text, end):
-            key = sm.group("s").lower()
-            sub = next((v for k, v in self.lex.scales.items() if k.lower() == key), mult)
-            if sub >= mult:
+        if sm := self._p["scale"].match(text, cm.end()):
+            sub = self._multiplier(sm.group("s"))
+            if sub < mult:
+                r.value += low * sub
+            elif mult == 1e3 and r.value < 1e6:
+                r.value = (r.value + low) * sub  # "(13 mil 200) millones"
+            else:
                 return  # "5 bin 3 milyon" is not one number
-            low, end = low * sub, sm.end()
-        if low < mult:
-            r.value, r.end = r.value + low, end
+            r.end = sm.end()
+            if sm.group(0).endswith(".") and text[r.end:r.end + 1] in ("", "\n"):
+                r.end -= 1
+            r.unit = self.lex.scale_currency.get(sm.group("s").lower(), r.unit)
+        elif self.lex.compound_scales and low < mult:
+            r.value, r.end = r.value + low, cm.end()
 
     def _currency_percent_unit(self, text: str, r: _Read) -> None:
         """Attach a currency (before or after), a percent sign or word, or a unit."""
@@ -368,7 +405,32 @@ class Scanner:
                 break
             words.append(word)
             pos = wm.end()
+        if self._capital_nouns and not any(w[0].isupper() for w in words):
+            return None  # German nouns are capitalised: "auf 120 steigern" counts no verb
         return " ".join(words) or None
+
+    def _noun_back(self, text: str, r: _Read, raw: str | None) -> str | None:
+        """Return the counted noun named before a clause-final number, or None.
+
+        "le aziende italiane in Egitto sono circa 150", "die Zahl der Lizenzen auf 500 zu
+        erhöhen": a "number of X" phrase or a known counted noun earlier in the clause.
+        """
+        if r.value != int(r.value) or self._is_year(r.value, raw) or \
+                not self._p["count_end"].match(text, r.end):
+            return None
+        lo = max(0, r.start - 90)
+        cut = max((m.end() for m in _CLAUSE_STOP.finditer(text, lo, r.start)), default=lo)
+        for m in _DIGITS.finditer(text, cut, r.start):
+            num = m.group().rstrip(".,")
+            if not self._is_year(parse_number(num, r.dec), num):
+                cut = m.end()  # never across another number
+        if nm := list(self._p["number_of"].finditer(text, cut, r.start)):
+            return nm[-1].group(nm[-1].lastindex or 0)
+        hits = list(self.count_nouns.finditer(text, cut, r.start))
+        if not hits:
+            return None
+        wm = _WORD.match(text, hits[-1].start())
+        return wm.group(1) if wm else None
 
     def _qualifier(self, text: str, r: _Read) -> str:
         """Return the approx value from the qualifier words around the number."""
@@ -391,6 +453,21 @@ class Scanner:
                 if low == stem or (item.endswith("*") and low.startswith(stem)):
                     return key
         return "exact"
+
+
+def decimal_mark(text: str, default: str) -> str:
+    """Return the decimal mark ``text`` uses: the language's, unless the text shows the other.
+
+    Spanish is written "6,8" in Spain and "6.8" in Mexico; an ambiguous "4,100" is read by
+    the text's unambiguous decimals (one decimal digit, or two before a percent sign).
+    """
+    other = "." if default == "," else ","
+    if other not in text:
+        return default
+    seen = {mark: 0 for mark in ".,"}
+    for m in _DECIMAL_EVIDENCE.finditer(text):
+        seen[m.group("m")] += 1
+    return other if seen[other] and not seen[default] else default
 
 
 def _blank(m: re.Match[str]) -> str:
