@@ -21,7 +21,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from dossier import cli_query, cli_serve
+from dossier import cli_query, cli_scale, cli_serve
 from dossier.build import BuildReport, build
 from dossier.export import WRITERS, export
 from dossier.ingest.sources import SourceOptions
@@ -92,6 +92,8 @@ def build_cmd(
                                               "after YYYY-MM-DD.")] = None,
     allow_private: Annotated[bool, typer.Option(help="Let the fetcher reach private and "
                                                 "loopback addresses.")] = False,
+    engine: cli_scale.EngineOption = "local",
+    address: cli_scale.AddressOption = None,
 ) -> None:
     """Ingest files, folders, WARC archives or URLs (articles, feeds, sitemaps); run the pipeline.
 
@@ -105,7 +107,15 @@ def build_cmd(
     if not given:
         raise typer.BadParameter("name at least one source or --urls FILE")
     options = SourceOptions(allow_private=allow_private, lang=lang, since=since)
-    report = run_build(given, db, force=force, workers=workers, options=options)
+    if engine not in cli_scale.ENGINES:
+        raise typer.BadParameter(f"choose one of {', '.join(cli_scale.ENGINES)}",
+                                 param_hint="--engine")
+    if engine == "ray":
+        report = cli_scale.run_build_ray(given, db, address=address, workers=workers,
+                                         force=force, options=options)
+        print_report(report)
+    else:
+        report = run_build(given, db, force=force, workers=workers, options=options)
     if report.read == 0 or (strict and report.failed):
         raise typer.Exit(1)
 
