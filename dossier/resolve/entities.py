@@ -10,6 +10,7 @@ Written here because the linkers on PyPI (dedupe, splink) need training data or 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from dossier.nlp.entities.evidence import lower_words, short_name
 from dossier.nlp.entities.gazetteer import load_gazetteer
 from dossier.nlp.entities.normalize import latin, phonetic, romanise, skeleton, sound
 
+_VOWELS = re.compile(r"[aeiou]+")
 NAME_SIMILARITY = 88  # rapidfuzz ratio on phonetic forms for two spellings of one name
 _GAZ_PREFIXES = ("country:", "org:", "place:")
 
@@ -142,6 +144,15 @@ def _similar(a: str, b: str) -> bool:
     return a == b or fuzz.ratio(a, b) >= NAME_SIMILARITY
 
 
+def _similar_given(a: str, b: str) -> bool:
+    """Two spellings of one given name; long names may differ in vowels only (Mohammed,
+    Muhammed, Mehmet: transliterations disagree on vowels, rarely on consonants)."""
+    if _similar(a, b):
+        return True
+    ca, cb = (w[0] + _VOWELS.sub("", w[1:]) for w in (a, b))
+    return ca == cb and len(ca) >= 4
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
     """Same surname and compatible given names (sound tokens): an initial fits; so does the
     same first given name ('Kassym-Jomart' ~ 'Kasım Cömert') or one list inside the other
@@ -151,7 +162,7 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     ga, gb = sorted((a[:-1], b[:-1]), key=len)
     if len(ga[0]) == 1 or len(gb[0]) == 1:
         return ga[0][0] == gb[0][0]
-    if _similar(ga[0], gb[0]) or _similar(" ".join(ga), " ".join(gb)):
+    if _similar_given(ga[0], gb[0]) or _similar(" ".join(ga), " ".join(gb)):
         return True
     return all(any(_similar(x, y) for y in gb) for x in ga)
 

@@ -27,15 +27,22 @@ class LangConfig:
     indefinite_articles: frozenset[str] = frozenset()
     org_prepositions: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
+    #: lower-case particles glued by a hyphen to a name ("al-Sisi", "es-Sudani")
+    name_particles: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
     actor_verbs: frozenset[str] = frozenset()
     demonyms: dict[str, str] = field(default_factory=dict)  # folded word -> alpha-2
     demonym_prefixes: tuple[tuple[str, str], ...] = ()
     common_suffixes: tuple[str, ...] = ()
+    #: endings of a sentence-initial common word (plural, case) glued to a name after it
+    clause_suffixes: tuple[str, ...] = ()
     case_endings: tuple[str, ...] = ()
     adjective_endings: tuple[str, ...] = ()
     person_case_rules: tuple[tuple[re.Pattern[str], str], ...] = ()
     nouns_capitalised: bool = False
+    #: suffixes on names follow an apostrophe (Turkish "Sudan'ı"): a word read as an
+    #: inflected name without one ("Sudani") is doubtful, so a title before it wins
+    apostrophe_suffixes: bool = False
     #: letter groups -> English spelling (Turkish c -> j): respelled person forms merge
     romanisation: dict[str, str] = field(default_factory=dict)
     #: base forms of declined person names (lemma.py)
@@ -88,13 +95,16 @@ def load_config(code: str | None) -> LangConfig:
         indefinite_articles=_words(data, "indefinite_articles"),
         org_prepositions=_words(data, "org_prepositions"),
         coordinators=_words(data, "coordinators"), auxiliaries=_words(data, "auxiliaries"),
+        name_particles=_words(data, "name_particles"),
         actor_verbs=_words(data, "actor_verbs") | _words(data, "reporting_verbs"),
         demonym_prefixes=tuple(sorted(prefixes, key=lambda p: -len(p[0]))),
         case_endings=endings,
         adjective_endings=tuple(fold(x) for x in data.get("adjective_endings", [])),
         common_suffixes=tuple(fold(x) for x in data.get("common_suffixes", [])),
+        clause_suffixes=tuple(fold(x) for x in data.get("clause_suffixes", [])),
         person_case_rules=rules,
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
+        apostrophe_suffixes=bool(data.get("apostrophe_suffixes", False)),
         romanisation={str(a): str(b) for a, b in data.get("romanisation", [])},
         lemma_rules=_lemma_rules(data),
     )

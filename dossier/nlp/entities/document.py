@@ -63,10 +63,8 @@ def resolve_in_document(cands: list[Cand], text: str, cfg: LangConfig) -> list[M
     out: list[Mention] = []
     for c in cands:
         m = c.mention
-        if m.type in ("person", "other") and len(c.words) == 1:
-            key = surnames.get(latin(cfg.person_token(c.words[0])))
-            if key:
-                m.type, m.key, c.weak = "person", key, False
+        if len(c.words) == 1 and m.relation is None and _takes_surname(c, text, surnames, cfg):
+            c.weak = False
         if c.weak and " ".join(c.words) not in seen:  # nothing strong elsewhere supports it
             continue
         if m.type == "person" and m.lemma is None:
@@ -75,6 +73,32 @@ def resolve_in_document(cands: list[Cand], text: str, cfg: LangConfig) -> list[M
         out.append(m)
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+def _takes_surname(c: Cand, text: str, surnames: dict[str, tuple[str, tuple[str, ...]]],
+                   cfg: LangConfig) -> bool:
+    """Give a lone word the key of the one full name it is the surname of ("Fuente",
+    "Tusks", and "Montenegro" or "Sudani" even where a gazetteer took the word for a
+    country); the connectors before the surname in the full name join it ("De la Fuente")."""
+    m, word = c.mention, c.words[0]
+    if m.type not in ("person", "other") and m.source != "gazetteer":
+        return False
+    stems = [latin(cfg.person_token(word))]
+    if m.type != "person" and m.source != "gazetteer":
+        stems += [latin(word[:-len(e)]) for e in cfg.case_endings
+                  if word.endswith(e) and len(word) - len(e) >= 3]
+    hit = next((surnames[x] for x in stems if x in surnames), None)
+    if hit is None:
+        return False
+    key, before = hit
+    m.type, m.key, m.lemma = "person", key, None
+    if before:
+        lead = re.search(r"(?i)(?:^|(?<=\s))" + r"\s+".join(map(re.escape, before)) + r"\s+$",
+                         text[max(0, m.start - 20):m.start])
+        if lead is not None:  # "De la Fuente, de 73 años"
+            m.start -= len(lead.group())
+            m.text = text[m.start:m.end]
+    return True
 
 
 def _mark_layout_and_case(cands: list[Cand], text: str, cfg: LangConfig) -> None:
@@ -95,14 +119,31 @@ def _mark_layout_and_case(cands: list[Cand], text: str, cfg: LangConfig) -> None
             c.weak = c.weak or layout or common
 
 
-def _surname_index(cands: list[Cand], cfg: LangConfig) -> dict[str, str]:
-    """Last name -> full-name key, for surnames that name one person in the document."""
-    index: dict[str, set[str]] = {}
+def _surname_index(cands: list[Cand],
+                   cfg: LangConfig) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Last name -> (full-name key, connectors before it), for surnames that name one person
+    in the document; a particle-glued surname is indexed without it too (al-Sudani, Sudani)."""
+    index: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
     for c in cands:
         m = c.mention
-        if m.type == "person" and len(c.words) >= 2 and not c.weak:
-            index.setdefault(latin(cfg.person_token(c.words[-1])), set()).add(m.key)
-    return {s: next(iter(keys)) for s, keys in index.items() if len(keys) == 1}
+        if m.type != "person" or len(c.words) < 2 or c.weak:
+            continue
+        k = len(c.words) - 1
+        while k > 1 and c.words[k - 1] in cfg.connectors:
+            k -= 1
+        entry = (m.key, tuple(c.words[k:-1]))
+        if k < len(c.words) - 1 and k >= 2:  # "Lula" of "Luiz Inácio Lula da Silva"
+            index.setdefault(latin(c.words[k - 1]), set()).add((m.key, ()))
+        last = latin(cfg.person_token(c.words[-1]))
+        index.setdefault(last, set()).add(entry)
+        head, _, rest = last.partition("-")
+        if rest and fold(head) in cfg.name_particles | {latin(p) for p in cfg.name_particles}:
+            index.setdefault(rest, set()).add(entry)
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for s, entries in index.items():
+        if len({key for key, _ in entries}) == 1:
+            out[s] = max(entries, key=lambda e: len(e[1]))
+    return out
 
 
 def _link_acronyms(cands: list[Cand], text: str) -> None:

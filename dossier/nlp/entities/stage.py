@@ -29,7 +29,7 @@ from dossier.nlp.entities.gazetteer import (
     inflected_base,
     load_gazetteer,
 )
-from dossier.nlp.entities.lemma import stem_lemma
+from dossier.nlp.entities.lemma import person_lemma, stem_lemma
 from dossier.nlp.entities.models import load_tagger
 from dossier.nlp.entities.normalize import fold
 from dossier.nlp.entities.roles import mark_actors
@@ -73,6 +73,7 @@ class EntityStage:
 
     def _sentence(self, toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer) -> list[Cand]:
         """Run the gazetteer, demonym and candidate layers over one sentence."""
+        _mark_particles(toks, cfg)
         shouting = _is_shouting(toks)
         headline = not shouting and _is_headline(toks, cfg)
         taken = [False] * len(toks)
@@ -86,6 +87,15 @@ class EntityStage:
         out.extend(c for c in dems if not any(o.start <= c.mention.start < o.end for o in orgs))
         out.extend(cands)
         return out
+
+
+def _mark_particles(toks: list[Tok], cfg: LangConfig) -> None:
+    """'al-Sisi', 'es-Sudani', 'ibn-Saud': a lower-case name particle glued to a capitalised
+    name is a capitalised name word, so the name is not cut before it."""
+    for t in toks:
+        head, _, rest = t.text.partition("-")
+        if not t.cap and rest[:1].isupper() and fold(head) in cfg.name_particles:
+            t.cap = True
 
 
 def _dateline_cands(text: str, spans: list[tuple[int, int]], cands: list[Cand], gaz: Gazetteer,
@@ -223,8 +233,18 @@ def _inside_name(toks: list[Tok], i: int, hit: GazEntry, cfg: LangConfig) -> boo
     # an inflected word ends a name (Kazakh "Тоқаев Ақордада"): inner words take no case
     gaz = load_gazetteer()
     inflected = gaz.find((toks[i].f,)) is None and toks[i].text.replace(".", "") not in gaz.exact
-    if hit.type == "country" or toks[i].upper or inflected:
+    if toks[i].upper:
         return False
+    titled = i > 0 and toks[i].joined and toks[i - 1].f in cfg.person_titles
+    if titled and (not inflected or cfg.apostrophe_suffixes):
+        return True  # "Başbakan Sudani", "il presidente Montenegro": a title names a person
+    if inflected:  # "Владимира Путина": a declined given name, not the town of Vladimir
+        return _given_name(toks[i], cfg) and i + 1 < len(toks) and toks[i + 1].joined \
+            and _namelike(toks[i + 1], cfg)
+    if hit.type == "country":
+        return False
+    if hit.type == "place" and _after_given_name(toks, i, cfg, gaz):
+        return True  # "Juan Ramón", "Ibrahim Khalil": a town's name inside a person's
     # a city after a name is usually a separate word ("Тоқаев Мәскеуде"); a firm is not
     left = hit.type == "organization" and i > 1 and toks[i].joined and _namelike(toks[i - 1], cfg)
     # ... but a town after an initial ("Lisa Marie B. Bastos") or an acronym ("BRICS Summit") is
@@ -233,6 +253,23 @@ def _inside_name(toks: list[Tok], i: int, hit: GazEntry, cfg: LangConfig) -> boo
     right = i + 1 < len(toks) and toks[i + 1].joined and _namelike(toks[i + 1], cfg) \
         and gaz.find((toks[i + 1].f,)) is None
     return left or right
+
+
+def _after_given_name(toks: list[Tok], i: int, cfg: LangConfig, gaz: Gazetteer) -> bool:
+    """A place word right after one capitalised name word that opens a run mid-sentence
+    ("valico di Ibrahim Khalil"); not after a longer name ("es-Sudani Ankara'ya")."""
+    if i == 0 or not toks[i].joined or not _namelike(toks[i - 1], cfg) or toks[i - 1].initial:
+        return False
+    if i > 1 and toks[i - 1].joined and toks[i - 2].cap:
+        return False
+    return gaz.find((toks[i - 1].f,)) is None
+
+
+def _given_name(tok: Tok, cfg: LangConfig) -> bool:
+    """True when a word is a listed given name, possibly declined (Владимира)."""
+    rules = cfg.lemma_rules
+    return bool(rules.given_names) and \
+        person_lemma(f"{tok.text} X", rules).split()[0].lower() in rules.given_names
 
 
 def _demonym_pass(toks: list[Tok], si: int, cfg: LangConfig, taken: list[bool]) -> list[Cand]:
@@ -258,6 +295,8 @@ def _candidate_pass(toks: list[Tok], si: int, cfg: LangConfig, taken: list[bool]
             i += 1
             continue
         j = _extend(toks, i, cfg, taken, dem)
+        if j - i >= 2 and t.initial and cfg.clause_suffixes and t.f.endswith(cfg.clause_suffixes):
+            i += 1  # "Тараптар Шу ...", "Кездесуде Исибаны": a case-marked common word first
         words = [x.f for x in toks[i:j]]
         lead, titled = _title_end(words, cfg)
         if lead < len(words):
@@ -294,15 +333,27 @@ def _extend(toks: list[Tok], i: int, cfg: LangConfig, taken: list[bool],
         if t.cap and (t.f not in cfg.stopwords or t.upper):
             org = org or t.f in cfg.org_heads
             j += 1
-        elif (t.f in cfg.connectors or (org and t.f in cfg.org_connectors)) and j + 1 < len(toks) \
-                and toks[j + 1].joined and toks[j + 1].cap and not taken[j + 1]:
-            j += 2
-            org = org or toks[j - 1].f in cfg.org_heads
+        elif (t.f in cfg.connectors or (org and t.f in cfg.org_connectors)) \
+                and (k := _after_connectors(toks, j, cfg)) and not taken[k]:
+            j = k + 1  # "de Sousa", "de la Fuente", "van der Leyen"
+            org = org or toks[k].f in cfg.org_heads
         elif org and _article_link(toks, j, cfg, taken):
             j += 3  # "Organizzazione per la Lingua", "Organization for the Prohibition"
         else:
             break
     return j
+
+
+def _after_connectors(toks: list[Tok], j: int, cfg: LangConfig) -> int:
+    """Index of the capitalised word after one or two connectors at j ("de la"), else 0."""
+    for k in (j + 1, j + 2):
+        if k >= len(toks) or not toks[k].joined:
+            return 0
+        if toks[k].cap:
+            return k
+        if toks[k].f not in cfg.connectors:
+            return 0
+    return 0
 
 
 def _article_link(toks: list[Tok], j: int, cfg: LangConfig, taken: list[bool]) -> bool:
