@@ -61,3 +61,9 @@ def test_scale_store_light_loaders_match_full_load(fresh_store: Store, lang: str
         (d.id, d.published, d.events, [], "") for d in full]
     assert fresh_store.get_documents([docs[5].id, "missing", docs[1].id]) == [
         d for d in full if d.id in {docs[1].id, docs[5].id}]
+
+
+def test_scale_store_dumps_unset_slot_raises_not_crashes() -> None:
+    stale = object.__new__(Mention)  # as unpickled from an older Mention: no slots set
+    with pytest.raises(AttributeError):
+        dumps(stale)
