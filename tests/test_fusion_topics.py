@@ -94,3 +94,38 @@ def test_fusion_topics_other_years_stay_apart(a: str, b: str) -> None:
                                   lang, ents, published="2025-06-17", doc_id=lang))
             for lang, years in ((a, "2025-2027"), (b, "2026-2030"))]
     assert len(fuse_agreements(docs, ENTITY_OF)) == 2
+
+
+# (language, sentence): the same day's talks, the guest's counterpart named in an inflected
+# or other-script form that the entity stage may not link to the English page's name
+ALIAS_PAGES = [
+    ("ru", "В четверг, 21 августа, Субраманьям Джайшанкар провел переговоры с министром "
+     "иностранных дел России Сергеем Лавровым.",
+     {"Субраманьям Джайшанкар": ("person", "person:jaishankar"),
+      "Сергеем Лавровым": ("person", "person:sergeem lavrovym"), "России": ("country",
+                                                                           "country:RU")}),
+    ("fr", "Le 21 août, Jaishankar s'est entretenu avec le ministre russe Sergueï Lavrov.",
+     {"Jaishankar": ("person", "person:jaishankar"),
+      "Sergueï Lavrov": ("person", "person:serguei lavrov"), "russe": ("country", "country:RU")}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "ents"), ALIAS_PAGES)
+def test_fusion_topics_same_day_talks_fuse_across_spellings(
+        language: str, text: str, ents: dict[str, tuple[str, str]]) -> None:
+    from dossier.resolve.events import fuse_events
+
+    en = EventStage()(make_doc(
+        "External Affairs Minister Jaishankar held talks with Russian Foreign Minister Sergey "
+        "Lavrov on August 21.", "en",
+        {"Jaishankar": ("person", "person:jaishankar"),
+         "Sergey Lavrov": ("person", "person:sergey lavrov"),
+         "Russian": ("country", "country:RU")}, published="2025-08-21", doc_id="en"))
+    other = EventStage()(make_doc(text, language, ents, published="2025-08-21",
+                                  doc_id=language))
+    fused = fuse_events([en, other], {})
+    assert len(fused) == 1 and sorted(fused[0].documents) == sorted(["en", language])
+    # another day's talks with another minister stay apart
+    later = EventStage()(make_doc(text.replace("21", "25"), language, ents,
+                                  published="2025-08-25", doc_id="later"))
+    assert len(fuse_events([en, later], {})) == 2

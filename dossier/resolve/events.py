@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from anyascii import anyascii
 
 from dossier.extract.agreements import same_title, title_key
 from dossier.extract.events import future_phrase
@@ -81,10 +84,14 @@ class _Cluster:
     places: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     persons: list[str] = field(default_factory=list)
+    raw_persons: list[tuple[str, str]] = field(default_factory=list)  # (key, entity)
 
     def add(self, rep: _Report) -> None:
         """Add a report, merging its date, actors and place."""
         self.reports.append(rep)
+        raw = [k for k in rep.event.actors if k.startswith("person:")]
+        self.raw_persons += [p for p in zip(raw, rep.persons, strict=False)
+                             if p not in self.raw_persons]
         self.date = merge(self.date, rep.event.date) if self.date else rep.event.date
         if rep.event.end_date and precision(rep.event.end_date) > precision(self.end_date):
             self.end_date = merge(rep.event.end_date, self.date)
@@ -108,16 +115,57 @@ def _canon(keys: Sequence[str], entity_of: Mapping[str, str]) -> list[str]:
 
 
 def actors_fit(a: Sequence[str], b: Sequence[str], persons_a: Sequence[str],
-               persons_b: Sequence[str]) -> bool:
+               persons_b: Sequence[str], alias: int = 0) -> bool:
     """Tell whether two actor lists can be one event's: shared actors, and a shared person
-    when both name people (two countries alone do not make Lavrov's visit Putin's)."""
-    shared = len(set(a) & set(b))
+    when both name people (two countries alone do not make Lavrov's visit Putin's).
+
+    ``alias`` counts further people the two sides name in forms that only spell apart
+    ("Сергеем Лавровым" / "Sergey Lavrov"); they count only beside one person shared as is.
+    """
+    people = len(set(persons_a) & set(persons_b))
+    alias = alias if people else 0
+    shared = len(set(a) & set(b)) + alias
     if shared == 0 or shared < min(2, len(a), len(b)):
         return False
     # Tokayev's call with Putin is not Xi's visit to Putin: where both sides name two
     # people, both must be shared
-    people = len(set(persons_a) & set(persons_b))
+    people += alias
     return not (persons_a and persons_b and people < min(2, len(persons_a), len(persons_b)))
+
+
+def _name_tokens(key: str) -> list[str]:
+    name = anyascii(key.split(":", 1)[-1]).casefold()
+    return [t for t in re.split(r"[\s.'-]+", name) if t]
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Tell whether two person keys spell one name: every word of the shorter name starts
+    like a word of the other (inflection and script aside: "lavrovym" ~ "lavrov")."""
+    ta, tb = sorted((_name_tokens(a), _name_tokens(b)), key=len)
+    if len(ta) < 2 and len(tb) > len(ta):
+        return False  # "Abdel" alone names nobody in particular
+    return bool(ta) and all(any(_prefix(x, y) >= min(4, len(x), len(y)) for y in tb) for x in ta)
+
+
+def _prefix(x: str, y: str) -> int:
+    n = 0
+    for cx, cy in zip(x, y, strict=False):
+        if cx != cy:
+            break
+        n += 1
+    return n
+
+
+def _aliases(rep: _Report, c: _Cluster) -> int:
+    """People of a same-day report and cluster that are one person spelt apart."""
+    pa, pc = parse_partial(rep.event.date), parse_partial(c.date)
+    if (pa is None or pc is None or None in (pa.month, pa.day, pc.month, pc.day)
+            or not compatible(rep.event.date, c.date)):
+        return 0  # a day and month on both sides ("21 августа" and "Aug 21")
+    mine = [k for k in rep.event.actors if k.startswith("person:")]
+    mine = [k for k, e in zip(mine, rep.persons, strict=False) if e not in c.persons]
+    theirs = [k for k, e in c.raw_persons if e not in rep.persons]
+    return sum(any(_same_name(k, o) for o in theirs) for k in mine)
 
 
 def _dates_fit(a: DocEvent, c: _Cluster) -> bool:
@@ -145,7 +193,7 @@ def _score(rep: _Report, c: _Cluster, anchor: str | None) -> float | None:
         return None
     if not _dates_fit(ev, c):
         return None
-    if not actors_fit(rep.actors, c.actors, rep.persons, c.persons):
+    if not actors_fit(rep.actors, c.actors, rep.persons, c.persons, _aliases(rep, c)):
         return None
     if _plan_apart(rep, c):
         return None
