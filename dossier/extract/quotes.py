@@ -8,10 +8,13 @@ because quote pairing is a few lines of stack logic; no package does it for nine
 
 from __future__ import annotations
 
+import re
+
 #: opening quote -> the closing quotes that end it ("“" closes „ in German, opens in English)
 PAIRS: dict[str, str] = {"«": "»", "„": "“”\"", "“": "”\"", '"': '"', "‹": "›"}
 _QUOTES = frozenset("".join(PAIRS) + "".join(PAIRS.values()))
 _DASHES = ("—", "–", "―")
+_QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
 
 
 def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -19,10 +22,8 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     end = len(text) if end is None else end
     stack: list[tuple[str, int]] = []
     spans: list[tuple[int, int]] = []
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in _QUOTES:
-            continue
+    for m in _QUOTE_RE.finditer(text, start, end):  # the regex skips the text between quotes
+        ch, i = m.group(), m.start()
         if stack and ch in PAIRS[stack[-1][0]]:
             _, at = stack.pop()
             if not stack:

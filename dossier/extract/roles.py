@@ -21,10 +21,12 @@ from dossier import lang as langdata
 from dossier.model import Document, Mention
 
 _TOKEN = re.compile(r"[^\s,;:()«»\"“”„]+")
+_STOPS = ";:()«»\"“”„"  # a title phrase does not run across these
 _STRIP = ".!?'’"
 _BACK = 120  # how far before a name its title may start
 _DEPUTY = "deputy"
 _COUNTERPART = "counterpart"
+_WORD_CACHE = 50_000  # words remembered per language (titles and demonyms of news prose)
 
 
 def _phrase_re(phrase: str) -> str:
@@ -56,6 +58,7 @@ class RoleVocabulary:
     implies: dict[str, frozenset[str]]
     demonyms: re.Pattern[str]  # "portugués", "индийского", "africano" -> group -> countries
     places: dict[str, frozenset[str]]  # regex group -> country keys (a region: several)
+    words: dict[str, tuple[bool, frozenset[str]]] = field(default_factory=dict)  # word cache
 
     def found(self, text: str) -> list[tuple[int, int, str]]:
         """Return (start, end, role) of every role phrase in ``text``."""
@@ -65,6 +68,16 @@ class RoleVocabulary:
             if group:
                 out.append((m.start(), m.end(), self.names[group]))
         return out
+
+    def word(self, word: str) -> tuple[bool, frozenset[str]]:
+        """Return whether ``word`` is a title word and the countries it names (cached)."""
+        got = self.words.get(word)
+        if got is None:
+            places = self.countries(word)
+            got = (not word or bool(places) or bool(self.titles.fullmatch(word)), places)
+            if len(self.words) < _WORD_CACHE:
+                self.words[word] = got
+        return got
 
     def countries(self, word: str) -> frozenset[str]:
         """Return the country keys a demonym or region adjective names (empty if none)."""
@@ -138,7 +151,7 @@ class RoleIndex:
     vocab: RoleVocabulary
     canon: dict[str, str]
     people: list[Mention]
-    held: dict[str, RoleRef] = field(default_factory=dict)
+    _held: dict[str, RoleRef] | None = None
     _others: list[Mention] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
 
@@ -148,6 +161,17 @@ class RoleIndex:
         self._others = sorted((m for m in self.doc.mentions if id(m) not in ids),
                               key=lambda m: m.end)
         self._ends = [m.end for m in self._others]
+
+    @property
+    def held(self) -> dict[str, RoleRef]:
+        """Return the roles each person is given by a title (read once, when first needed)."""
+        if self._held is None:
+            self._held = self._read_titles()
+        return self._held
+
+    def _read_titles(self) -> dict[str, RoleRef]:
+        """Read the title of every person mention; most documents never need it."""
+        held: dict[str, RoleRef] = {}
         titled: list[tuple[Mention, RoleRef]] = []
         for p in self.people:
             ref = self._title_of(p)
@@ -157,9 +181,10 @@ class RoleIndex:
                 ref = _counterpart(ref, p, titled)
             titled.append((p, ref))
             key = self.canon.get(p.key, p.key)
-            old = self.held.get(key)
-            self.held[key] = ref if old is None else RoleRef(
+            old = held.get(key)
+            held[key] = ref if old is None else RoleRef(
                 roles=old.roles | ref.roles, countries=old.countries | ref.countries)
+        return held
 
     def _title_of(self, p: Mention) -> RoleRef | None:
         """Return the title right before ``p`` (or in apposition after it), if any."""
@@ -180,42 +205,46 @@ class RoleIndex:
                 ref = self.title_ref(p.end + 2, end)
         return ref
 
-    def _tokens(self, start: int, end: int) -> list[Token]:
-        """Return (start, end, is_title_word, country keys) of the words in [start, end)."""
+    def _run(self, start: int, end: int, backward: bool = False) -> tuple[list[Token], bool]:
+        """Return the run of title words from ``start`` (or back from ``end``) and whether it
+        covers every word of [start, end). Stops at the first other word: most spans are
+        long and only their edge is a title."""
         text = self.doc.text[start:end]
         covered = [(start + a, start + b) for a, b, _ in self.vocab.found(text)]
-        out = []
-        for t in _TOKEN.finditer(text):
-            a, b = start + t.start(), start + t.end()
-            k = bisect.bisect_left(self._ends, b)  # the first mention ending at or after b
-            ent = self._others[k] if k < len(self._others) and self._others[k].start <= a \
-                else None
-            word = t.group().strip(_STRIP)
-            places = self.vocab.countries(word) if ent is None else frozenset()
-            titled = (ent is not None or bool(places) or any(x <= a and b <= y for x, y in covered)
-                      or not word or bool(self.vocab.titles.fullmatch(word)))
-            if ent is not None and ent.type == "country":
-                places = frozenset({ent.key})
-            out.append((a, b, titled, places))
-        return out
+        found = list(_TOKEN.finditer(text))
+        run: list[Token] = []
+        for t in reversed(found) if backward else found:
+            tok = self._token(start + t.start(), start + t.end(), t.group(), covered)
+            if not tok[2]:
+                break
+            run.append(tok)
+        if backward:
+            run.reverse()
+        return run, len(run) == len(found)
+
+    def _token(self, a: int, b: int, word: str, covered: list[tuple[int, int]]) -> Token:
+        """Return one word as (start, end, is a title word, the countries it names)."""
+        k = bisect.bisect_left(self._ends, b)  # the first mention ending at or after b
+        ent = self._others[k] if k < len(self._others) and self._others[k].start <= a else None
+        if ent is not None:
+            return a, b, True, frozenset({ent.key}) if ent.type == "country" else frozenset()
+        titled, places = self.vocab.word(word.strip(_STRIP))
+        return a, b, titled or any(x <= a and b <= y for x, y in covered), places
 
     def title_ref(self, start: int, end: int) -> RoleRef | None:
         """Return the roles of [start, end) when it is only a title ("the Russian leader")."""
-        toks = self._tokens(start, end)
-        if not toks or not all(t[2] for t in toks):
-            return None
-        return self._ref(toks)
+        run, whole = self._run(start, end)
+        return self._ref(run) if run and whole else None
 
     def title_suffix(self, start: int, end: int) -> RoleRef | None:
         """Return the roles of the longest title phrase ending at ``end`` (before a name)."""
-        toks = self._tokens(start, end)
-        tail = self.doc.text[toks[-1][1]:end] if toks else ""
-        if tail.strip() not in ("", ","):
-            return None
-        i = len(toks)
-        while i and toks[i - 1][2]:
-            i -= 1
-        return self._ref(toks[i:]) if i < len(toks) else None
+        tail = self.doc.text[start:end].rstrip()
+        if tail.endswith(","):
+            tail = tail[:-1]
+        if not tail or tail[-1] in _STOPS:
+            return None  # "Putin (...) Xi": the word before the name ends in a bracket or quote
+        run, _ = self._run(start, end, backward=True)
+        return self._ref(run) if run else None
 
     def title_prefix(self, start: int, end: int) -> RoleRef | None:
         """Return the roles of the title phrase starting at ``start`` ("Laut dem Kanzler ...")."""
@@ -224,12 +253,9 @@ class RoleIndex:
 
     def title_lead(self, start: int, end: int) -> tuple[RoleRef, int] | None:
         """Return the roles of the title phrase starting at ``start`` and where it ends."""
-        toks = self._tokens(start, end)
-        i = 0
-        while i < len(toks) and toks[i][2]:
-            i += 1
-        ref = self._ref(toks[:i]) if i else None
-        return (ref, toks[i - 1][1]) if ref else None
+        run, _ = self._run(start, end)
+        ref = self._ref(run) if run else None
+        return (ref, run[-1][1]) if ref else None
 
     def _ref(self, toks: list[Token]) -> RoleRef | None:
         """Return the roles and countries of a run of title words (None without a role)."""

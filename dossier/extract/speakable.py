@@ -14,7 +14,6 @@ document itself is the lexicon, so a new language needs no word list.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 
@@ -29,36 +28,51 @@ _TRUSTED = frozenset({"gazetteer"})
 
 @dataclasses.dataclass(slots=True)
 class LowerWords:
-    """The lower-case words of a document, sorted for prefix look-ups."""
+    """Looks words up in lower case in a document's text (a capitalised name that also occurs
+    in lower case is a common word); one search per distinct word, remembered."""
 
-    words: list[str]
-
-    @classmethod
-    def of(cls, text: str) -> LowerWords:
-        """Collect the words of ``text`` that start with a lower-case letter."""
-        return cls(sorted({w.casefold() for w in _WORD.findall(text) if w[0].islower()}))
+    text: str
+    seen: dict[str, bool] = dataclasses.field(default_factory=dict)
 
     def common(self, word: str) -> bool:
         """Return True when ``word`` occurs in lower case, bare or with a short ending."""
-        w = word.casefold()
-        if len(w) < _MIN_WORD:
+        w = word.lower()
+        if len(w) < _MIN_WORD or w == word:
             return False
-        i = bisect.bisect_left(self.words, w)
-        return i < len(self.words) and self.words[i].startswith(w) \
-            and len(self.words[i]) - len(w) <= _INFLECTION
+        got = self.seen.get(w)
+        if got is None:
+            got = self.seen[w] = any(self._bare(i, len(w)) for i in _find_all(self.text, w))
+        return got
+
+    def _bare(self, i: int, n: int) -> bool:
+        """Return True when the match at ``i`` is a whole word or one with a short ending."""
+        if i and (self.text[i - 1].isalnum() or self.text[i - 1] in "'’-"):
+            return False
+        j = i + n
+        while j < len(self.text) and self.text[j].isalnum():
+            j += 1
+        return j - i - n <= _INFLECTION
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Return every offset of ``word`` in ``text`` (str.find: far faster than a regex here)."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def speaker_people(doc: Document, titles: re.Pattern[str], vocab: RoleVocabulary
                    ) -> list[Mention]:
     """Return the person mentions of ``doc`` that may speak, in text order."""
     author = (doc.author or "").casefold()
-    lower = LowerWords.of(doc.text)
     pairs = {m.end for m in doc.mentions
              if m.type == "country" and doc.text[max(0, m.start - 1):m.start] == "-"}
-    out = [m for m in doc.mentions if m.type == "person"
-           and not (author and m.text.casefold() in author)
-           and (m.source in _TRUSTED or _person_like(m, titles, vocab, lower))
-           and m.start - 1 not in pairs]
+    persons = [m for m in doc.mentions if m.type == "person"
+               and not (author and m.text.casefold() in author) and m.start - 1 not in pairs]
+    lower = LowerWords(doc.text)
+    out = [m for m in persons if m.source in _TRUSTED or _person_like(m, titles, vocab, lower)]
     out += _inflected(doc, out)
     return sorted(out, key=lambda m: m.start)
 

@@ -43,6 +43,7 @@ _QUOTE_OPEN_END = re.compile(r"[\"”»“]\s*,?\s*[—–-]?\s*(?=\w[^\"”»�
 #: an aside between subject and verb (", de son côté,") that does not count as words
 _ASIDE = re.compile(r",[^,]{0,30},")
 _SUBJECT_GAP = 2  # words between a subject title and its verb ("a également", "ha poi")
+_CUE_REACH = 160  # characters between "according to" and the name (titles between)
 _VERB_REACH = 60  # characters between a reporting verb and the speaker named after it
 _TITLE_REACH = 25  # characters between a subject title and its reporting verb
 _NEVER = re.compile(r"(?!x)x")
@@ -195,7 +196,8 @@ class SpeakerFinder:
         """Return the source of "according to X", "X'e göre", "according to him/the minister"."""
         for p in persons:
             head = text[:p.start - base]
-            if self.cues.according.search(head) or self._cued_title(base, head):
+            if self.cues.according.search(head, max(0, len(head) - _CUE_REACH)) \
+                    or self._cued_title(base, head):
                 return self._key(p)
             if self.cues.after.match(text[p.end - base:]):
                 return self._key(p)
