@@ -30,7 +30,15 @@ from dossier.extract.eventfilter import (
 )
 from dossier.extract.lexicon import load_lexicon, phrase_pattern
 from dossier.model import DocEvent, Document, EventStatus, EventType, Figure, Mention, Sentence
-from dossier.nlp.dates import DateSpan, compatible, find_dates, merge, parse_partial, precision
+from dossier.nlp.dates import (
+    DateSpan,
+    compatible,
+    find_dates,
+    merge,
+    next_week,
+    parse_partial,
+    precision,
+)
 
 __all__ = [
     "EventStage", "Trigger", "context_dates", "detect_events", "find_triggers", "future_phrase",
@@ -75,6 +83,7 @@ class _Lex:
     generic_before: re.Pattern[str] | None  # "BM gibi forumlarda"
     references: re.Pattern[str] | None  # "в ходе визита": the visit the page reports
     between: re.Pattern[str] | None  # "in der Hafenstadt Toulon": words after a locative
+    idioms: re.Pattern[str] | None  # "Im Gespräch ist ...": a trigger word, no event
 
 
 @lru_cache(maxsize=32)
@@ -106,6 +115,7 @@ def _compile(language: str) -> _Lex:
         generic_before=_edge_pattern(lex.get("generic", {}).get("before", []), after=False),
         references=phrase_pattern(lex.get("references", {}).get("cues", [])),
         between=phrase_pattern(place.get("between", [])),
+        idioms=phrase_pattern(lex.get("generic", {}).get("idioms", [])),
     )
 
 
@@ -325,6 +335,10 @@ def detect_events(doc: Document, spans: list[list[DateSpan]] | None = None) -> l
             planned = _planned(sent.text, trig, date, doc.published, lex)
             if planned and not own_date:
                 date, end = None, None  # "the next session will be held in Tashkent": not today
+            elif planned and date and doc.published and date < doc.published[:10]:
+                # "is scheduled to address the forum on Friday": the coming Friday
+                date = next(((w for s in spans[i] if s.date == date
+                              and (w := next_week(s, lang)) is not None)), date)
             place = _place(doc, sent, by_sent[i], trig, lex)
             if _generic_mention(actors, place, own_date, planned) or (
                     borrowed and not (place or own_date) and borrow_not(trig.type, actors)):
@@ -415,6 +429,9 @@ def _generic(lex: _Lex, text: str, trig: Trigger) -> bool:
     """True for a trigger used as a common noun: "in forum come l'ONU", "BM gibi forumlarda"."""
     after = text[trig.end:trig.end + 24]
     before = text[max(0, trig.start - 24):trig.start]
+    if lex.idioms and any(m.start() <= trig.start and trig.end <= m.end()
+                          for m in lex.idioms.finditer(text)):
+        return True
     return bool((lex.generic_after and lex.generic_after.match(after))
                 or (lex.generic_before and lex.generic_before.search(before)))
 

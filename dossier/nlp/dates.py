@@ -118,6 +118,7 @@ class _Patterns:
     until_before: re.Pattern[str] | None  # "until 2030", "до 2030 года" (word before)
     until_after: re.Pattern[str] | None  # "2030 жылға дейін", "2030'a kadar" (word after)
     year_words: frozenset[str]  # capitalised words that may precede a year ("im Jahr 2024")
+    mid: re.Pattern[str] | None  # "Mitte Oktober", "ekim ortasında": a month, no day
 
 
 @lru_cache(maxsize=32)
@@ -173,7 +174,22 @@ def _patterns(language: str) -> _Patterns:
                          re.IGNORECASE) if after else None
     return _Patterns(months, weekdays, full, month_year, weekday, numeric, yr, relative, offsets,
                      until_b, until_a,
-                     frozenset(w.casefold() for w in lex.get("year_words", [])))
+                     frozenset(w.casefold() for w in lex.get("year_words", [])),
+                     _mid_pattern(lex, list(months)))
+
+
+def _mid_pattern(lex: dict[str, Any], months: list[str]) -> re.Pattern[str] | None:
+    """"Mitte Oktober", "a mediados de octubre", "ekim ortasında": a month with a part cue."""
+    before, after = lex.get("mid_before", []), lex.get("mid_after", [])
+    if not (before or after):
+        return None
+    mon = rf"(?P<mon>(?:{_alt(months)})\w*)"
+    alts = []
+    if before:
+        alts.append(rf"(?<!\w)(?:{_alt(before)})[\s-]*{mon}(?![\w-]*\s*\d)")
+    if after:
+        alts.append(rf"(?<!\w){mon.replace('mon>', 'mon2>')}\s+(?:{_alt(after)})(?!\w)")
+    return re.compile("|".join(alts), re.IGNORECASE)
 
 
 def _published(published: str | None) -> dt.date | None:
@@ -246,6 +262,15 @@ def _weekday(m: re.Match[str], pat: _Patterns, pub: dt.date | None) -> Partial |
     return Partial(None, None, day) if day else None
 
 
+def next_week(span: DateSpan, language: str | None) -> str | None:
+    """The same weekday a week later, for a weekday span ("on Friday") resolved backwards
+    that a future verb puts after publication; None for any other span."""
+    pat = _patterns(language or "en")
+    if not span.relative or precision(span.date) != 3 or not pat.weekday.fullmatch(span.text):
+        return None
+    return (dt.date.fromisoformat(span.date or "") + dt.timedelta(days=7)).isoformat()
+
+
 def _valid(p: Partial) -> bool:
     return (p.month is None or 1 <= p.month <= 12) and (p.day is None or 1 <= p.day <= 31)
 
@@ -274,6 +299,10 @@ def find_dates(text: str, language: str | None, published: str | None = None) ->
     for m in pat.month_year.finditer(text) if digits else ():
         month = _month_of(m.group("mon"), pat.months)
         add(m, Partial(int(m.group("y")), month) if month is not None else None)
+    for m in pat.mid.finditer(text) if pat.mid is not None else ():
+        found_mon = m.groupdict()
+        month = _month_of(found_mon.get("mon") or found_mon.get("mon2") or "", pat.months)
+        add(m, _with_year(month, None, None, pub) if month is not None else None)
     for m in pat.weekday.finditer(text):
         add(m, _weekday(m, pat, pub), relative=pub is not None)
     for m in pat.relative.finditer(text) if pub is not None and pat.relative else ():
