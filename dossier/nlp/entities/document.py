@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from dossier.model import Mention
+from dossier.nlp.entities.acronyms import link_acronyms
 from dossier.nlp.entities.config import LangConfig
 from dossier.nlp.entities.evidence import all_common, inside, lower_words, mixed_case, weak_regions
 from dossier.nlp.entities.gazetteer import TOKEN
@@ -18,8 +19,6 @@ from dossier.nlp.entities.lemma import person_lemma
 from dossier.nlp.entities.models import Tagger
 from dossier.nlp.entities.normalize import fold, latin
 from dossier.nlp.entities.tokens import Cand, name_key
-
-_ACRONYM_AFTER = re.compile(r"\s*\(\s*([^\W\d_][\w.]{1,9})\s*\)")
 
 
 def apply_model(cands: list[Cand], spans: list[tuple[int, int]], text: str, tagger: Tagger,
@@ -58,7 +57,7 @@ def resolve_in_document(cands: list[Cand], text: str, cfg: LangConfig) -> list[M
         c.mention.text = text[c.mention.start:c.mention.end]
     _mark_layout_and_case(cands, text, cfg)
     surnames = _surname_index(cands, cfg)
-    _link_acronyms(cands, text)
+    cands = link_acronyms(cands, text, cfg)
     seen = {" ".join(c.words) for c in cands if not c.weak}
     out: list[Mention] = []
     for c in cands:
@@ -144,20 +143,3 @@ def _surname_index(cands: list[Cand],
         if len({key for key, _ in entries}) == 1:
             out[s] = max(entries, key=lambda e: len(e[1]))
     return out
-
-
-def _link_acronyms(cands: list[Cand], text: str) -> None:
-    """'Foo Bar Agency (FBA)': the acronym takes the key of the name it follows."""
-    defined: dict[str, Cand] = {}
-    for c in cands:
-        m = c.mention
-        hit = _ACRONYM_AFTER.match(text, m.end)
-        if hit and len(c.words) >= 2 and m.source != "demonym":
-            initials = "".join(w[0] for w in c.words if len(w) > 3 or w[0].isupper())
-            acro = fold(hit.group(1)).replace(".", "")
-            if initials.startswith(acro[0]) and len(acro) <= len(c.words) + 1:
-                defined[acro] = c
-    for c in cands:
-        target = defined.get(" ".join(c.words)) if len(c.words) == 1 else None
-        if target is not None and c.mention.source != "gazetteer":
-            c.mention.type, c.mention.key, c.weak = target.mention.type, target.mention.key, False

@@ -258,8 +258,9 @@ def _inside_name(toks: list[Tok], i: int, hit: GazEntry, cfg: LangConfig) -> boo
 def _after_given_name(toks: list[Tok], i: int, cfg: LangConfig, gaz: Gazetteer) -> bool:
     """A place word right after one capitalised name word that opens a run mid-sentence
     ("valico di Ibrahim Khalil"); not after a longer name ("es-Sudani Ankara'ya")."""
-    if i == 0 or not toks[i].joined or not _namelike(toks[i - 1], cfg) or toks[i - 1].initial:
-        return False
+    if i == 0 or not toks[i].joined or not _namelike(toks[i - 1], cfg) or toks[i - 1].initial \
+            or cfg.nouns_capitalised or toks[i - 1].f in cfg.place_heads | cfg.org_heads:
+        return False  # "Gebiet Karaganda": a German noun is no given name
     if i > 1 and toks[i - 1].joined and toks[i - 2].cap:
         return False
     return gaz.find((toks[i - 1].f,)) is None
@@ -330,6 +331,8 @@ def _extend(toks: list[Tok], i: int, cfg: LangConfig, taken: list[bool],
     while j < len(toks) and toks[j].joined and (
             not taken[j] or (org and dem is not None and j in dem and toks[j].cap)):
         t = toks[j]
+        if cfg.nouns_capitalised and t.upper and not toks[j - 1].upper and t.f not in cfg.org_heads:
+            break  # "Entwicklungsagentur JICA": a noun before an acronym is no part of it
         if t.cap and (t.f not in cfg.stopwords or t.upper):
             org = org or t.f in cfg.org_heads
             j += 1
@@ -392,7 +395,9 @@ def _classify(toks: list[Tok], i: int, j: int, si: int, cfg: LangConfig, taken: 
         typ = "other"
     # "un Consolato Generale": a capitalised phrase after an indefinite article is common
     indefinite = i > 0 and toks[i - 1].f in cfg.indefinite_articles and toks[i].joined
-    weak = shouting or headline or cfg.nouns_capitalised or (single and initial) or indefinite or \
+    # German capitalises nouns, not acronyms: "die Entwicklungsagentur JICA" is a name
+    nouns = cfg.nouns_capitalised and not (single and toks[i].upper)
+    weak = shouting or headline or nouns or (single and initial) or indefinite or \
         (any(t.upper for t in toks[i:j]) and not single)
     m = _mention(toks, i, j, si, typ, name_key(typ, name, cfg), "shape")
     return Cand(mention=m, words=words, weak=weak, shape_only=True)
