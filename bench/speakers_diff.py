@@ -1,5 +1,8 @@
 """List, per gold figure, the gold speaker next to the exported one (speaker failure analysis).
 
+The last line gives figure_speaker's count and, which the scorer does not count, how many
+figures the gold leaves to the writer (speaker null) got a speaker anyway.
+
     python3 bench/speakers_diff.py GOLD.json EXPORT.json [--all]
 
 Imports the shared scorer when it is reachable (its name normalisation and matching), so the
@@ -36,7 +39,7 @@ def main(argv: list[str]) -> int:
     preds: dict[str, list[dict]] = {}
     for f in data.get("figures", []):
         preds.setdefault(ex.doc(f.get("document")), []).append(f)
-    ok = n = 0
+    ok = n = false = null = 0
     for k, g in sorted(gold["documents"].items()):
         pool = preds.get(k, [])
         used: set[int] = set()
@@ -58,11 +61,14 @@ def main(argv: list[str]) -> int:
             if gf["speaker"]:
                 n += 1
                 ok += good
+            else:  # the writer's own figure: a speaker here is a false attribution
+                null += 1
+                false += not good
             if show_all or (gf["speaker"] and not good):
                 mark = "ok " if good else "BAD"
                 print(f"{mark} {k[:5]} want={gf['speaker']!s:22} got={ours_name!s:22} "
                       f"{gf['anchor'][:50]!r}")
-    print(f"speaker {ok}/{n}")
+    print(f"speaker {ok}/{n}; false speakers on the writer's figures {false}/{null}")
     return 0
 
 

@@ -120,9 +120,24 @@ def test_speakers_titles_resolve(lang: str, paragraphs: list[str], target: str, 
     ("en", ["Officials said a deal could bring 2 billion dollars, officials in Ankara added."], "2 billion"),
     ("tr", ["Rusya-Türkiye Doğal Gaz Boru Hattı'nın günde 40 milyon metreküp gaz taşıdığını belirtti."], "40 milyon"),
     ("ru", ["Председатель Правительства заявил, что инвестиции составили 7 млрд долларов."], "7 млрд"),
+    # "according to" a source that is no person: the writer's figure, not the last speaker's
+    ("en", ["Putin said the talks went well. Exports rose to 3 billion dollars, according to customs data."], "3 billion"),
+    ("de", ["Merz sagte, die Gespräche seien gut gewesen. Nach Angaben des Statistischen Bundesamts stieg der Handel auf 170 Milliarden Euro."], "170 Milliarden"),
+    ("it", ["Meloni ha detto che i colloqui sono andati bene. Secondo i dati doganali, l'interscambio ha raggiunto 9 miliardi."], "9 miliardi"),
+    ("ru", ["Сергей Лавров заявил, что переговоры прошли успешно. По данным таможни, товарооборот вырос до 240 млрд долларов."], "240 млрд"),
+    ("tr", ["Fidan görüşmelerin verimli geçtiğini söyledi. TÜİK verilerine göre ticaret hacmi 12 milyar dolara ulaştı."], "12 milyar"),
 ])
 def test_speakers_titles_no_false_speaker(lang: str, paragraphs: list[str], target: str) -> None:
     assert speaker_of(paragraphs, lang, target) is None
+
+
+@pytest.mark.parametrize(("lang", "paragraphs", "target", "want"), [
+    # "secondo"/"segundo" as an ordinal is no source cue: the paragraph's speaker goes on
+    ("it", ["Meloni ha detto che restano due nodi. Il secondo è l'energia: servono 2 miliardi di investimenti."], "2 miliardi", "giorgia meloni"),
+    ("pt", ["Lula afirmou que há dois desafios. O segundo é a logística, que exige 5 mil milhões de reais."], "5 mil milhões", "lula"),
+])
+def test_speakers_titles_ordinal_is_no_source(lang: str, paragraphs: list[str], target: str, want: str) -> None:
+    assert speaker_of(paragraphs, lang, target) == P + want
 
 
 @pytest.mark.parametrize(("lang", "headline", "body", "target"), [

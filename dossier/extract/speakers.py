@@ -75,6 +75,7 @@ class SpeakerCues:
     quote_pronoun: re.Pattern[str] = _NEVER  # '"...," he said': a pronoun right after a quote
     verb_final: bool = False  # the verb ends the clause (kk, tr): a subject title may stand far
     backward: re.Pattern[str] = _NEVER  # "Об этом заявил X": X said the sentence before
+    source: re.Pattern[str] = _NEVER  # "according to" whatever source: not the last speaker
 
 
 def speaker_data(language: str | None) -> dict[str, Any]:
@@ -124,6 +125,7 @@ def speaker_cues(language: str | None) -> SpeakerCues:
         quote_pronoun=re.compile(rf"[\"”»“]\s*,?\s*[—–-]?\s*{alt(s.get('pronouns', []))}\W*$"),
         verb_final=bool(s.get("verb_final")),
         backward=_opt(s.get("backward_re")),
+        source=_opt(s.get("source_re")),
     )
 
 
@@ -190,7 +192,8 @@ class SpeakerFinder:
         return (self._according(s.start, text, persons)
                 or (self.last if self.cues.continuation and self.cues.continuation.match(text)
                     else None)
-                or self._reported(s.start, text, persons))
+                or self._reported(s.start, text, persons)
+                or (SOMEONE if self.cues.source.search(text) else None))  # "according to data"
 
     def _according(self, base: int, text: str, persons: list[Mention]) -> str | None:
         """Return the source of "according to X", "X'e göre", "according to him/the minister"."""
