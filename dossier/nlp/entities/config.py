@@ -27,6 +27,8 @@ class LangConfig:
     indefinite_articles: frozenset[str] = frozenset()
     org_prepositions: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
+    #: prepositions before a place name ("in", "nach"): evidence that a word is a town
+    locative_cues: frozenset[str] = frozenset()
     #: lower-case particles glued by a hyphen to a name ("al-Sisi", "es-Sudani")
     name_particles: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
@@ -96,6 +98,7 @@ def load_config(code: str | None) -> LangConfig:
         org_prepositions=_words(data, "org_prepositions"),
         coordinators=_words(data, "coordinators"), auxiliaries=_words(data, "auxiliaries"),
         name_particles=_words(data, "name_particles"),
+        locative_cues=_words(data, "locative_cues"),
         actor_verbs=_words(data, "actor_verbs") | _words(data, "reporting_verbs"),
         demonym_prefixes=tuple(sorted(prefixes, key=lambda p: -len(p[0]))),
         case_endings=endings,

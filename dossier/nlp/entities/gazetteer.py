@@ -45,6 +45,7 @@ class Gazetteer:
     exact: dict[str, GazEntry] = field(default_factory=dict)
     by_key: dict[str, GazEntry] = field(default_factory=dict)
     first: dict[str, int] = field(default_factory=dict)  # first word -> longest name, in words
+    rank: dict[str, int] = field(default_factory=dict)  # GeoNames key -> population rank
     max_tokens: int = 1
 
     def add(self, entry: GazEntry, names: Iterable[str]) -> None:
@@ -106,9 +107,11 @@ def load_gazetteer() -> Gazetteer:
     for key, canon, names in curated_persons():
         gaz.add(GazEntry(key=key, type="person", name=canon), names)
     for name in FILES:
-        for entry, names in _read_tsv((DATA / name).read_text(encoding="utf-8")):
+        for n, (entry, names) in enumerate(_read_tsv((DATA / name).read_text(encoding="utf-8"))):
             if entry.key in gaz.by_key:  # a curated country keeps its canonical English name
                 entry = gaz.by_key[entry.key]
+            elif name == "places.tsv":  # rows are in population order
+                gaz.rank[entry.key] = n
             gaz.add(entry, names)
     return gaz
 

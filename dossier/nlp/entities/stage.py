@@ -38,6 +38,7 @@ from dossier.nlp.entities.tokens import Cand, Tok, name_key, tokenize
 __all__ = ["EntityStage", "apply_model", "resolve_in_document", "tokenize"]
 
 MAX_TOKENS = 8  # longest gazetteer span tried, in tokens
+SMALL_PLACE_RANK = 3000  # GeoNames towns past this population rank (about 250,000 people)
 LOOKBACK = 3  # tokens before a span searched for a title ("presidente russo Vladimir Putin")
 
 
@@ -181,9 +182,11 @@ def _gazetteer_pass(toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer,
                 hit = None  # "Kazakh" is the adjective, not the town in Azerbaijan
             if hit is not None:
                 m = _mention(toks, i, i + n, si, hit.type, hit.key, "gazetteer")  # type: ignore[arg-type]
+                weak = n == 1 and _small_place(toks, i, hit, gaz, cfg)
                 if n == 1:
                     m.lemma = _gazetteer_lemma(toks[i], gaz, cfg)
-                out.append(Cand(mention=m, words=[t.f for t in toks[i:i + n]], lexical=False))
+                out.append(Cand(mention=m, words=[t.f for t in toks[i:i + n]], lexical=False,
+                                weak=weak))
                 taken[i:i + n] = [True] * n
                 i += n
                 break
@@ -191,6 +194,19 @@ def _gazetteer_pass(toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer,
             out.extend(_hyphen_parts(toks[i], si, gaz, taken, i))
             i += 1
     return out
+
+
+def _small_place(toks: list[Tok], i: int, hit: GazEntry, gaz: Gazetteer,
+                 cfg: LangConfig) -> bool:
+    """A small town named by a common-looking word needs support: a German noun ("Zahlen",
+    "Uran", "Ende") or a short word ("Yen", "Chi") is a town only after a locative cue."""
+    if gaz.rank.get(hit.key, 0) < SMALL_PLACE_RANK:
+        return False
+    if i > 0 and toks[i - 1].f in cfg.locative_cues:
+        return False
+    if toks[i].initial and i + 1 < len(toks) and not toks[i + 1].joined:
+        return False  # a dateline: "Toulon (dpa) -", "Aktau, 3 June"
+    return cfg.nouns_capitalised or len(toks[i].text) <= 3
 
 
 def _gazetteer_lemma(tok: Tok, gaz: Gazetteer, cfg: LangConfig) -> str | None:
