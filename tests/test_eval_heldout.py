@@ -42,7 +42,7 @@ FLOORS: dict[str, dict[str, float]] = {"heldout": {
     "figure_period": 0.70,
     "figure_kind": 0.85,
     "figure_approx": 0.86,
-    "figure_speaker": 0.45,
+    "figure_speaker": 0.90,  # speakers round 2: 0.952
     "event_recall": 0.70,
     "event_recall_undated": 0.95,
     "event_fusion": 0.80,
@@ -59,7 +59,7 @@ FLOORS: dict[str, dict[str, float]] = {"heldout": {
     "figure_period": 0.80,
     "figure_kind": 0.90,
     "figure_approx": 0.93,
-    "figure_speaker": 0.68,
+    "figure_speaker": 0.90,  # speakers round 2: demonym titles, honorifics, "selon lui" (0.92-1.0)
     "event_recall": 0.74,  # events round 4: calls, se reuniu, mid-month dates
     "event_fusion": 0.62,  # events round 4: same-day people spelt apart
     "agreement_recall": 0.85,
