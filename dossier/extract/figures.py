@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import ClassVar
 
-from dossier.extract.periods import PeriodMention, choose_period, period_finder
+from dossier.extract.periods import PeriodMention, choose_period, deadline, period_finder
 from dossier.extract.speakers import assign_speakers
 from dossier.model import Document, Figure
 from dossier.nlp.numbers import Quantity, lexicon, scanner
@@ -47,13 +47,15 @@ class Cues:
     current: re.Pattern[str]
     bilateral: re.Pattern[str]
     currency: re.Pattern[str]
+    since: re.Pattern[str]
+    verb_final: bool
 
 
 @lru_cache(maxsize=32)
 def cues(language: str | None) -> Cues:
     """Return the compiled figure cues for ``language`` (phrase regexes are case-insensitive)."""
     lex = lexicon(language)
-    metrics = {k: v for k, v in lex.section("metrics").items() if k != "stock"}
+    metrics = {k: v for k, v in lex.section("metrics").items() if k not in ("stock", "since_re")}
     k = lex.section("kind")
     return Cues(
         metrics=KeyedPhrases(metrics),
@@ -70,6 +72,8 @@ def cues(language: str | None) -> Cues:
                       lex.section("subjects").get("bilateral_re") or r"(?!x)x"])),
         currency=re.compile(alt([w for ws in lex.section("currency").get("words", {}).values()
                                  for w in ws])),
+        since=re.compile(lex.section("metrics").get("since_re") or r"(?!x)x", re.IGNORECASE),
+        verb_final=bool(k.get("verb_final", False)),
     )
 
 
@@ -118,12 +122,29 @@ def extract_figures(doc: Document) -> list[Figure]:
     figures: list[Figure] = []
     for i in sorted(by_sentence):
         here = subjects.of(i)
-        for fig in reader.read(i, by_sentence[i]):
+        for fig in reader.read(i, by_sentence[i], here):
             fig.speaker = speakers[i]
             fig.subjects = list(here)
             fig.unit = _shared_currency(doc.language, fig.unit, here)
             figures.append(fig)
+    _repeated_amounts(figures)
     return figures
+
+
+def _repeated_amounts(figures: list[Figure]) -> None:
+    """Give an amount named again without its metric ("the $100 billion target") the
+    metric, and the period if it has none, of its first mention in the document."""
+    first: dict[tuple[float, str], Figure] = {}
+    for fig in figures:
+        if fig.unit is None or fig.value is None or fig.unit in ("count", "percent"):
+            continue
+        key = (fig.value, fig.unit)
+        prev = first.setdefault(key, fig)
+        if prev is fig or fig.metric is not None or prev.metric is None:
+            continue
+        fig.metric, fig.measure = prev.metric, prev.measure
+        if fig.period is None and fig.kind == prev.kind:
+            fig.period = prev.period
 
 
 class _Subjects:
@@ -176,12 +197,12 @@ class _SentenceReader:
         self.cues = cues(doc.language)
         self.periods = period_finder(doc.language)
 
-    def read(self, idx: int, quantities: list[Quantity]) -> list[Figure]:
-        """Return the figures of sentence ``idx``."""
+    def read(self, idx: int, quantities: list[Quantity], subjects: list[str]) -> list[Figure]:
+        """Return the figures of sentence ``idx`` (``subjects``: its countries)."""
         s = self.doc.sentences[idx]
         text = s.text
         spans = clauses(text)
-        periods = self.periods.find(text, self.doc.published)
+        periods = self._resolve_same_year(idx, self.periods.find(text, self.doc.published))
         positions = [q.start - s.start for q in quantities]
         out = []
         for q, pos in zip(quantities, positions, strict=True):
@@ -189,10 +210,14 @@ class _SentenceReader:
             kind = self._kind(text, clause, pos, q.end - s.start, positions)
             metric, measure = self._metric(idx, text, clause, pos, q)
             others = [p for p in positions if p != pos]
-            period = choose_period(periods, pos, clause, target=kind == "target", between=others)
-            value = self._period_value(period, metric, kind)
-            stock = self.cues.stock.search(text, clause[0], pos)
-            if metric == "investment" and (value is None or stock):
+            period = choose_period(periods, pos, clause, target=kind != "actual",
+                                   between=others, text=text)
+            if period is None and kind == "actual" and (due := deadline(periods, clause)):
+                kind, period = "target", due  # "la formation de 5 000 jeunes d'ici 2027"
+            value = self._period_value(period, metric, kind, subjects)
+            # an undated actual investment is what has accumulated; a planned one is a flow
+            if metric == "investment" and ((value is None and kind == "actual")
+                                           or self._stock(text, clause, pos)):
                 metric, measure, value = "investment_stock", _MEASURE["investment_stock"], None
             out.append(Figure(
                 sentence=idx, start=q.start, end=q.end, surface=q.surface, quote=text,
@@ -201,10 +226,31 @@ class _SentenceReader:
             ))
         return out
 
+    def _stock(self, text: str, clause: tuple[int, int], pos: int) -> bool:
+        """Return True for a cumulative amount: "accumulated", or "since 2005" in the clause."""
+        return bool(self.cues.stock.search(text, clause[0], pos)
+                    or self.cues.since.search(text, clause[0], clause[1]))
+
+    def _resolve_same_year(self, idx: int, periods: list[PeriodMention]) -> list[PeriodMention]:
+        """Give "in the same year" the last year named before it in the document."""
+        if not any(p.same for p in periods):
+            return periods
+        year = None
+        for j in range(idx - 1, -1, -1):
+            found = [p.period[:4] for p in self.periods.find(self.doc.sentences[j].text, None)
+                     if p.period and p.period[:4].isdigit()]
+            if found:
+                year = found[-1]
+                break
+        return [PeriodMention(start=p.start, end=p.end, period=year) if p.same else p
+                for p in periods]
+
     def _period_value(
-        self, period: PeriodMention | None, metric: str | None, kind: str,
+        self, period: PeriodMention | None, metric: str | None, kind: str, subjects: list[str],
     ) -> str | None:
         """Return the period string; annual flows with no date are last year's, if known."""
+        if period is not None and period.fiscal is not None:
+            return _fiscal_period(period.fiscal, subjects, self.doc.language)
         if period is not None:
             return period.period
         pub = self.doc.published
@@ -229,7 +275,8 @@ class _SentenceReader:
         if cue >= 0:
             return kind
         # verb-final clauses (tr, kk, de): "15 milyar dolara çıkarmak", "auf 50 Mrd. geschätzt"
-        after = _after_window(text, end, clause[1], positions)
+        # verb-final languages close the clause with the verb that governs every figure in it
+        after = clause[1] if c.verb_final else _after_window(text, end, clause[1], positions)
         if c.target_after.search(text, end, after):
             return "target"
         if c.forecast_after.search(text, end, after):
@@ -254,12 +301,18 @@ class _SentenceReader:
         self, idx: int, text: str, clause: tuple[int, int], pos: int, q: Quantity,
     ) -> tuple[str | None, str | None]:
         """Return (metric, measure) for a quantity."""
-        if q.unit == "count":
-            return self._count_metric(text, pos, q)
-        if q.unit == "percent":
-            return None, None
         hits = [(start, key) for start, _, key in self.cues.metrics.finditer(text)
                 if key != "energy" or q.unit in _ENERGY_UNITS]
+        if q.unit == "count":
+            metric, measure = self._count_metric(text, pos, q)
+            if metric is None and (hit := _nearest(hits, clause, pos)) == "population":
+                return hit, _MEASURE[hit]  # "uma população de 36 milhões de pessoas"
+            return metric, measure
+        if q.unit == "percent":
+            return None, None
+        if q.unit in _ENERGY_UNITS and any(k == "energy" and clause[0] <= p < clause[1]
+                                           for p, k in hits):
+            return "energy", _MEASURE["energy"]  # tonnes of LNG exported are an energy volume
         metric = _nearest(hits, clause, pos) or self._previous_metric(idx, q)
         return metric, _MEASURE.get(metric) if metric else None
 
@@ -309,6 +362,16 @@ def _shared_currency(language: str | None, unit: str | None, subjects: list[str]
         if unit == code and f"country:{other}" in subjects and f"country:{home}" not in subjects:
             return str(other_code)
     return unit
+
+
+def _fiscal_period(years: tuple[int, int], subjects: list[str], language: str | None) -> str:
+    """Return a fiscal year as months when a subject's fiscal year is known (India: April)."""
+    starts = lexicon(language).section("fiscal_year_start")
+    month = next((int(starts[k[8:]]) for k in subjects
+                  if k.startswith("country:") and k[8:] in starts), None)
+    if month is None or month == 1:
+        return f"{years[0]}/{years[1]}"
+    return f"{years[0]}-{month:02d}/{years[1]}-{month - 1:02d}"
 
 
 def _top_countries(doc: Document) -> list[str]:

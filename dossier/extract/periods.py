@@ -40,6 +40,9 @@ class PeriodMention:
     end: int
     period: str | None  # None: a relative phrase with no document date to resolve it
     by: bool = False  # a deadline ("by 2025", "entro il 2025"): a target's period
+    #: a fiscal year written over two calendar years ("FY 2024-25"): (first, second)
+    fiscal: tuple[int, int] | None = None
+    same: bool = False  # "in the same year": the year named last before this sentence
 
 
 @dataclass(slots=True, kw_only=True)
@@ -76,6 +79,8 @@ class PeriodFinder:
         self._relative = [(re.compile(alt(p.get(k, []))), d)
                           for k, d in (("last_year", -1), ("this_year", 0), ("next_year", 1))]
         self._so_far = re.compile(alt(p.get("so_far", [])))
+        self._same = re.compile(alt(p.get("same_year", [])))
+        self._fiscal = [re.compile(rx, re.IGNORECASE) for rx in p.get("fiscal_re", [])]
         self._month_table = [(f.lower(), i + 1) for i, forms in enumerate(p.get("months", []))
                              for f in forms]
         self._ordinal_table = [(k.lower(), int(v)) for k, v in p.get("ordinals", {}).items()]
@@ -114,6 +119,9 @@ class PeriodFinder:
                 value = str(year + delta) if year is not None else None
                 years.append(PeriodMention(start=m.start(), end=m.end(), period=value))
         found += self._so_far_mentions(text, published)
+        found += self._fiscal_years(text)
+        found += [PeriodMention(start=m.start(), end=m.end(), period=None, same=True)
+                  for m in self._same.finditer(text)]
         found += self._months_of_year(text)
         found += [self._place(s, text, years, published) for s in self._stretches(text)]
         return _outermost(found + years)
@@ -126,6 +134,18 @@ class PeriodFinder:
             if published and re.match(r"\d{4}-\d{2}", published):
                 value = f"{published[:4]}-01/{published[:7]}"
             out.append(PeriodMention(start=m.start(), end=m.end(), period=value))
+        return out
+
+    def _fiscal_years(self, text: str) -> list[PeriodMention]:
+        """Return "financial year 2024-25", "2024/25 финансовом году" as fiscal mentions."""
+        out = []
+        for rx in self._fiscal:
+            for m in rx.finditer(text):
+                first, tail = int(m.group("y")), m.group("y2")
+                second = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
+                if second == first + 1:
+                    out.append(PeriodMention(start=m.start(), end=m.end(),
+                                             period=f"{first}/{second}", fiscal=(first, second)))
         return out
 
     def _months_of_year(self, text: str) -> list[PeriodMention]:
@@ -214,18 +234,39 @@ def period_finder(language: str | None) -> PeriodFinder:
 
 def choose_period(
     periods: list[PeriodMention], pos: int, clause: tuple[int, int], *, target: bool,
-    between: list[int],
+    between: list[int], text: str = "",
 ) -> PeriodMention | None:
-    """Pick the period of a figure at ``pos``: its own clause first, else a fronted one.
+    """Pick the period of a figure at ``pos``: its own clause first, else a nearby one.
 
     ``between`` holds the positions of the sentence's other figures: a period is not taken
-    across another figure. Targets take only their own clause's period or a deadline.
+    across another figure, unless it opens the sentence before every figure ("In FY
+    2024-25, imports were X, while exports were Y"). A year written just after a closing
+    quote belongs to the quoted figure. Targets take only their own clause's period or a
+    deadline.
     """
     own = [p for p in periods if clause[0] <= p.start < clause[1] and (target or not p.by)]
     if own:
         return min(own, key=lambda p: min(abs(p.start - pos), abs(p.end - pos)))
     if target:
         return None
+    if text and (after := _after_quote(periods, clause[1], text)):
+        return after
+    first = min([pos, *between])
     before = [p for p in periods if p.end <= pos and not p.by
-              and not any(p.end <= b < pos for b in between)]
+              and (p.end <= first or not any(p.end <= b < pos for b in between))
+              and ";" not in text[p.end:pos]]
     return max(before, key=lambda p: p.end) if before else None
+
+
+def deadline(periods: list[PeriodMention], clause: tuple[int, int]) -> PeriodMention | None:
+    """Return a deadline in the clause ("d'ici 2027", "bis 2030"): it makes a figure a target."""
+    return next((p for p in periods if p.by and clause[0] <= p.start < clause[1]), None)
+
+
+_QUOTE_GAP = re.compile(r"[ \t]*[\"”»“'’)][ \t]*(?:[^\W\d_]{1,6}[ \t]+){0,2}")
+
+
+def _after_quote(periods: list[PeriodMention], end: int, text: str) -> PeriodMention | None:
+    """Return the period right after the quote that closes a figure's clause, if any."""
+    return next((p for p in periods if p.start >= end and not p.by
+                 and _QUOTE_GAP.fullmatch(text, end, p.start)), None)

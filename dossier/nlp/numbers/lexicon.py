@@ -167,6 +167,7 @@ def _compile(lex: NumberLexicon) -> None:
         "between": g.get("between_re") or r"(?!x)x",
         "fraction_follow": g.get("fraction_follow_re") or "",
         "fraction_ordinal": rf"(?:{alt(d.get('period', {}).get('ordinals', {}))})[ \t\u00a0-]*$",
+        "q_void": q.get("void_re") or r"(?!x)x",
         "q_after": "|".join(f"(?P<{k}>{r})" for k, r in q.get("post_re", {}).items()) or r"(?!x)x",
     }
     for name, rx in pats.items():

@@ -437,7 +437,8 @@ class Scanner:
         window = text[max(0, r.start - 40):r.start]
         qm = self._p["q_before"].search(window)
         approx = "exact"
-        if qm and not self._p["change_to"].search(window):
+        if qm and not self._p["change_to"].search(window) and \
+                not self._p["q_void"].search(window):
             approx = self._approx_of(qm.group("q"))
         if am := self._p["q_after"].match(text, r.end):
             approx = next(k for k, v in am.groupdict().items() if v)
