@@ -31,6 +31,7 @@ from dossier.nlp.numbers.lexicon import SPACE, alt, lexicon
 
 _HEADING_MAX = 110
 _LIST_ITEM_MAX = 260
+_LABEL_WORDS = 4  # a section label after "Name:" is short; a headline's claim is longer
 _LABEL = re.compile(r"^[^\W\d][^:.!?]{0,40}:\s")
 _END = re.compile(r"[.!?…\"”»)]\s*$")
 #: a closing quote, then a comma and/or dash, ending right before a reporting verb
@@ -342,7 +343,7 @@ class SpeakerFinder:
         """Return the speaker of every sentence."""
         out: list[str | None] = [None] * len(self.doc.sentences)
         heading: str | None = None
-        body = False  # a headline before the body is about its own line only
+        body = False  # a headline claim before the body is about its own line only
         carry: str | None = None
         previous: str | None = None
         spoke_at = -2  # paragraph number where the last speaker was named
@@ -351,7 +352,7 @@ class SpeakerFinder:
             text = self.doc.text[start:self.doc.sentences[idxs[-1]].end]
             if _is_heading(text):
                 named = self.heading_person(idxs)
-                if named and body:
+                if named and (body or not _is_claim(text)):
                     heading = self.last = named
                 carry = previous = None
                 for i in idxs:
@@ -397,6 +398,13 @@ class SpeakerFinder:
                              if (x := self.sentence_speaker(j))), None)
             quoted[end] = said
         return quoted[end]
+
+
+def _is_claim(heading: str) -> bool:
+    """Return True for a headline quoting a claim ("Putin: trade will reach $300 bn"), which
+    speaks for its own line only, unlike a section label ("Vladimir Putin: The Regions")."""
+    claim = heading.partition(":")[2]
+    return any(c.isdigit() for c in claim) or len(claim.split()) > _LABEL_WORDS
 
 
 def _is_heading(text: str) -> bool:
