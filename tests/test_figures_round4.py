@@ -5,13 +5,27 @@ populations, energy volumes, repeated amounts, and qualifiers that are not quali
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from dossier.extract.figures import FigureStage
 from dossier.extract.periods import period_finder
-from tests.test_figures_stage import COUNTRIES, figures
+from dossier.model import Figure, Mention
+from tests.test_figures_stage import make_doc
 
-COUNTRIES.setdefault("India", "country:IN")
-COUNTRIES.setdefault("Japan", "country:JP")
+#: country names these tests use beyond the shared helper's (kept local: no shared state)
+EXTRA = {"India": "country:IN", "Japan": "country:JP", "Russland": "country:RU"}
+
+
+def figures(paragraphs: list[str], lang: str, published: str | None = "2025-11-12") -> list[Figure]:
+    """Run the stage on a hand-built document with the extra country mentions."""
+    doc = make_doc(paragraphs, lang, published)
+    for name, key in EXTRA.items():
+        for m in re.finditer(rf"(?<!\w){name}(?!\w)", doc.text):
+            doc.mentions.append(Mention(start=m.start(), end=m.end(), text=name, type="country", key=key))
+    doc.mentions.sort(key=lambda m: m.start)
+    return FigureStage()(doc).figures
 
 
 def one(paragraphs: list[str], lang: str, published: str | None = "2025-06-20"):
@@ -141,3 +155,22 @@ def test_figures_qualifiers_round4(lang: str, text: str, approx: str) -> None:
 ])
 def test_periods_first_half_kk(lang: str, text: str, want: str) -> None:
     assert want in [p.period for p in period_finder(lang).find(text, "2025-01-10")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Trade grew fast. Twelve commercial agreements worth a total of $2.1 billion were signed."),
+    ("de", "Der Handel wuchs. Es wurden 12 Vereinbarungen über insgesamt 2,1 Milliarden US-Dollar unterzeichnet."),
+    ("ru", "Товарооборот вырос. Подписано 12 соглашений на сумму 2,1 млрд долларов."),
+    ("kk", "Тауар айналымы өсті. Жалпы сомасы 2,1 млрд долларды құрайтын 12 келісімге қол қойылды."),
+])
+def test_figures_value_of_deals_is_not_trade(lang: str, text: str) -> None:
+    money = [f for f in figures([text], lang) if f.unit == "USD"]
+    assert money and money[0].metric is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "«Unser Handel mit Russland hat 2024 die Marke von 90 Milliarden Euro überschritten – mehr als mit Kazakhstan», sagte er."),
+    ("en", "Our trade with Russia reached $90 billion in 2024, more than with Kazakhstan, he said."),
+])
+def test_figures_compared_country_is_not_a_subject(lang: str, text: str) -> None:
+    assert "country:KZ" not in one([text], lang).subjects

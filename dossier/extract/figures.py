@@ -49,6 +49,7 @@ class Cues:
     currency: re.Pattern[str]
     since: re.Pattern[str]
     verb_final: bool
+    comparison: re.Pattern[str]
 
 
 @lru_cache(maxsize=32)
@@ -74,6 +75,7 @@ def cues(language: str | None) -> Cues:
                                  for w in ws])),
         since=re.compile(lex.section("metrics").get("since_re") or r"(?!x)x", re.IGNORECASE),
         verb_final=bool(k.get("verb_final", False)),
+        comparison=re.compile(alt(lex.section("subjects").get("comparison", []))),
     )
 
 
@@ -153,17 +155,26 @@ class _Subjects:
     The sentence's own countries first (a domestic figure keeps its one country), else
     its paragraph's, else the document's two main ones; a bilateral cue ("between the two
     countries", "взаимная торговля") adds the main pair. Countries inside a currency name
-    ("долларов США", "dollari USA", "ABD doları") are not subjects.
+    ("долларов США", "dollari USA", "ABD doları") are not subjects, nor are countries a
+    figure is compared with ("mehr als mit Frankreich oder Großbritannien").
     """
 
     def __init__(self, doc: Document, quantities: list[Quantity]) -> None:
         self.doc = doc
         self.cues = cues(doc.language)
         self.top = _top_countries(doc)
-        blocked = [(q.start, q.end) for q in quantities]
+        blocked = [(q.start, q.end) for q in quantities] + self._compared(doc.text)
         self.mentions = [m for m in doc.mentions if m.key.startswith("country:")
                          and not any(a < m.end and m.start < b for a, b in blocked)
                          and not self._in_currency(m.start, m.end)]
+
+    def _compared(self, text: str) -> list[tuple[int, int]]:
+        """Return the spans after a comparison cue, up to the clause's end (60 chars at most)."""
+        out = []
+        for m in self.cues.comparison.finditer(text):
+            stop = _CLAUSE.search(text, m.end(), m.end() + 60)
+            out.append((m.end(), stop.start() if stop else m.end() + 60))
+        return out
 
     def _in_currency(self, start: int, end: int) -> bool:
         """Return True for a country named inside a currency ("долларах США", "US dollars")."""
@@ -314,6 +325,8 @@ class _SentenceReader:
                                            for p, k in hits):
             return "energy", _MEASURE["energy"]  # tonnes of LNG exported are an energy volume
         metric = _nearest(hits, clause, pos) or self._previous_metric(idx, q)
+        if metric == "deals":
+            return None, None  # "24 agreements worth $3.7 billion": no trade flow
         return metric, _MEASURE.get(metric) if metric else None
 
     def _previous_metric(self, idx: int, q: Quantity) -> str | None:
@@ -324,7 +337,7 @@ class _SentenceReader:
         if prev.paragraph != self.doc.sentences[idx].paragraph:
             return None
         hits = [key for _, _, key in self.cues.metrics.finditer(prev.text)
-                if key != "energy" or q.unit in _ENERGY_UNITS]
+                if key != "deals" and (key != "energy" or q.unit in _ENERGY_UNITS)]
         return hits[-1] if hits else None
 
     def _count_metric(self, text: str, pos: int, q: Quantity) -> tuple[str | None, str | None]:
