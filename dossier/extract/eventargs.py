@@ -1,0 +1,130 @@
+"""Event arguments: which mentions of a sentence can be an event's actors, and its place.
+
+Split from :mod:`dossier.extract.events`: the subject/object window around a trigger, the
+look-back to earlier sentences for a pronoun subject, and locatives ("in Astana", "в Москве")
+are rules over the entity stage's mentions, independent of how triggers and dates are read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dossier.extract.eventfilter import agency_byline, not_actor
+from dossier.extract.triggers import Trigger, TriggerLex
+from dossier.model import Document, Mention, Sentence
+from dossier.nlp.dates import DateSpan, precision
+
+__all__ = ["arguments", "nearest", "persons_of", "place_of", "sentence_mentions",
+           "trigger_actors"]
+
+ACTOR_TYPES = ("person", "country", "organization")
+PLACE_TYPES = ("place", "country")
+LOOKBACK = 2  # sentences searched backwards for actors when a trigger's sentence names none
+ACTOR_WINDOW = 150  # chars around a trigger where its subject and object stand
+PLACE_WORDS = 3  # words before a place name searched for a locative preposition
+
+
+def nearest(items: list[Any], pos: int, key: Any) -> Any:
+    return min(items, key=lambda x: abs(key(x) - pos)) if items else None
+
+
+def sentence_mentions(doc: Document) -> list[list[Mention]]:
+    """Group ``doc.mentions`` by sentence index (by offsets where the index is unset)."""
+    out: list[list[Mention]] = [[] for _ in doc.sentences]
+    for m in doc.mentions:
+        idx = m.sentence
+        if not 0 <= idx < len(out):
+            idx = next((i for i, s in enumerate(doc.sentences) if s.start <= m.start < s.end), -1)
+        if idx >= 0:
+            out[idx].append(m)
+    return out
+
+
+def _actors(mentions: list[Mention]) -> list[str]:
+    keys: list[str] = []
+    for m in mentions:
+        if (m.type in ACTOR_TYPES or m.role == "actor") and m.key not in keys:
+            keys.append(m.key)
+    return keys
+
+
+def place_of(doc: Document, sent: Sentence, mentions: list[Mention], trig: Trigger,
+           lex: TriggerLex) -> str | None:
+    """Return the key of a place introduced by a locative ("in Astana", "в Москве")."""
+    cands: list[Mention] = []
+    for m in mentions:
+        after = doc.text[m.end:m.end + 4]
+        # "Russian press", "in Russia-Kazakhstan relations": adjectives, not places
+        if m.type not in PLACE_TYPES or m.relation == "demonym" or after.startswith(("-", "–")):
+            continue
+        before = doc.text[max(sent.start, m.start - 30):m.start].split()[-PLACE_WORDS:]
+        if _locative(before, lex) or (
+                lex.suffixes and (m.text.lower().endswith(lex.suffixes)
+                                  or after.lower().startswith(lex.suffixes))):
+            cands.append(m)
+    if not cands:
+        return None
+    best = sorted(cands, key=lambda m: (m.type != "place", abs(m.start - sent.start - trig.start)))
+    return best[0].key
+
+
+def _locative(before: list[str], lex: TriggerLex) -> bool:
+    """True when the words before a place end in a locative: "in Astana", or "in der
+    Hafenstadt Toulon" through the lexicon's articles and place nouns."""
+    for w in reversed(before):
+        word = w.lower().strip(",")
+        if word in lex.prepositions:
+            return True
+        if not (lex.between and lex.between.fullmatch(word)):
+            return False
+    return False
+
+
+def trigger_actors(by_sent: list[list[Mention]], i: int, sent: Sentence, trig: Trigger,
+                    triggers: list[Trigger]) -> list[str]:
+    """Actors of one trigger: the entities nearer to it than to another trigger of its type
+    (countries and organisations only within ACTOR_WINDOW characters: people chair and sign
+    from afar in long sentences, lists of organisations do not), else the sentence's, else
+    (a pronoun subject) those of the sentences just before."""
+    same = [t for t in triggers if t.type == trig.type]
+    near = [m for m in by_sent[i]
+            if nearest(same, m.start - sent.start, lambda t: t.start) is trig
+            and (m.type == "person"
+                 or _distance(m.start - sent.start, m.end - sent.start, trig) <= ACTOR_WINDOW)]
+    actors = _actors(near) or _actors(by_sent[i])
+    back = i
+    while not actors and back > 0 and i - back < LOOKBACK:
+        back -= 1
+        actors = _actors(by_sent[back])
+    return actors
+
+
+def _distance(start: int, end: int, trig: Trigger) -> int:
+    return max(0, trig.start - end, start - trig.end)
+
+
+def arguments(doc: Document, sent: Sentence, mentions: list[Mention],
+               found: list[DateSpan], persons: set[str] | None = None) -> list[Mention]:
+    """The mentions that can be an event's arguments: not the page's author, not the byline
+    before a dateline ("Patrizia Boi (BRICS AND FRIENDS) - Mosca, 12 novembre –"), no
+    document, project or building names, and only people the page shows to be people."""
+    author = _fold_name(doc.author or "")
+    cut = 0
+    dated = [s for s in found if precision(s.date) >= 2 and not s.relative]
+    if dated and dated[0].start <= 80 and re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]",
+                                                   sent.text[dated[0].end:]):
+        cut = sent.start + dated[0].end
+    lang = doc.language or "en"
+    return [m for m in mentions if m.start >= cut and not agency_byline(doc.text, sent.start, m)
+            and not (author and m.type == "person" and _fold_name(m.text) in author)
+            and not (persons is not None and m.type == "person" and m.key not in persons)
+            and not not_actor(m, lang)]
+
+
+def _fold_name(text: str) -> str:
+    return " ".join(text.casefold().replace(".", " ").split())
+
+
+def persons_of(keys: list[str]) -> list[str]:
+    return [k for k in keys if k.startswith("person:")]

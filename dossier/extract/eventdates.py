@@ -1,0 +1,114 @@
+"""Event dates and status: which date expression dates a trigger, and planned or happened.
+
+Split from :mod:`dossier.extract.events`: the date of an event comes from its sentence, a
+heading or a dateline governing it, and the publication date; whether it is planned comes
+from cues near the trigger and a date after publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dossier.extract.eventargs import nearest
+from dossier.extract.eventfilter import figure_period
+from dossier.extract.triggers import Trigger, TriggerLex, near_cue
+from dossier.model import Document, Figure, Sentence
+from dossier.nlp.dates import DateSpan, compatible, find_dates, merge, parse_partial, precision
+
+__all__ = ["context_dates", "date_for", "future_phrase", "is_heading", "is_planned",
+           "sentence_dates"]
+
+HEADING_MAX = 160  # a line this short without final punctuation is a heading
+_PROBE = "2000-06-15"  # a stand-in publication date to tell future phrases from past ones
+
+
+def is_heading(sentence: Sentence, first_in_paragraph: bool) -> bool:
+    """True for a short first line of a paragraph without final punctuation."""
+    text = sentence.text.strip()
+    return first_in_paragraph and len(text) <= HEADING_MAX and not text.endswith((".", "!", "?",
+                                                                                 "»", '"'))
+
+
+def _dateline(text: str, span: DateSpan) -> bool:
+    """True for "Mosca, Cremlino, 12 novembre –" / "MOSCOW, Nov 12 (Reuters) -": an early
+    date closed by a dash, a stop or a bracket."""
+    after = text[span.end:span.end + 3].lstrip()[:1]
+    return span.start <= 80 and (after in {"", "-", "–", "—", ".", "(", ":"})
+
+
+def context_dates(doc: Document, spans: list[list[DateSpan]]) -> list[str | None]:
+    """Give each sentence the date of the heading or dateline it falls under (None if none).
+
+    A heading such as "I Colloqui Ufficiali e i Documenti Firmati (12 novembre 2025)" or a
+    dateline "Mosca, Cremlino, 12 novembre –" dates the sentences that follow it, until the
+    next heading or dateline that states another date.
+    """
+    out: list[str | None] = []
+    current: str | None = None
+    prev_par = -1
+    for sent, found in zip(doc.sentences, spans, strict=True):
+        first = sent.paragraph != prev_par
+        prev_par = sent.paragraph
+        dated = [s for s in found if precision(s.date) >= 2 and not s.relative]
+        if dated and (is_heading(sent, first) or (first and _dateline(sent.text, dated[0]))):
+            current = dated[0].date
+        out.append(current)
+    return out
+
+
+def date_for(found: list[DateSpan], trig: Trigger, context: str | None,
+              figures: list[Figure] | None = None) -> tuple[str | None, str | None]:
+    """Pick the event date: the nearest date in the sentence, else the section's date."""
+    # "2026–2030" and "до 2030 года" are a programme's span and a deadline, not when it
+    # happened; "trade reached $7.5 billion last year" dates the figure, not the statement
+    usable = [s for s in found if not (precision(s.date) == 1 and s.end_date) and not s.target
+              and not figure_period(s, figures or [], trig.start)]
+    best = nearest(usable, trig.start, lambda s: (s.start + s.end) // 2)
+    if best is not None and precision(best.date) >= 2:
+        return _year_from(best.date, context), _year_from(best.end_date, context)
+    ctx = parse_partial(context)
+    # "signé en 2019" under a yearless "29 août" heading: the year is the event's, the
+    # heading's day is the page's
+    if context and (best is None or (compatible(best.date, context)
+                                     and ctx is not None and ctx.year is not None)):
+        return context, None
+    return (best.date, best.end_date) if best else (None, None)
+
+
+def _year_from(date: str | None, context: str | None) -> str | None:
+    """Give a yearless date ("--11-27") the year of its section when the two fit together."""
+    p, c = parse_partial(date), parse_partial(context)
+    if p is None or c is None or p.year is not None or c.year is None:
+        return date
+    return merge(date, str(c.year)) if compatible(date, context, slack_days=45) else date
+
+
+def is_planned(text: str, trig: Trigger, date: str | None, published: str | None,
+             lex: TriggerLex) -> bool:
+    """Tell a planned event: a cue near its trigger, or a date after publication."""
+    if near_cue(lex.planned, text, trig):
+        return True
+    p, pub = parse_partial(date), parse_partial(published)
+    if p is None or pub is None or p.year is None or pub.year is None:
+        return False
+    return _after(p.year, p.month, p.day, dt.date(pub.year, pub.month or 1, pub.day or 1))
+
+
+def _after(year: int, month: int | None, day: int | None, pub: dt.date) -> bool:
+    """True when every day the partial date can name lies after ``pub``."""
+    if month is None:
+        return year > pub.year
+    if day is None:
+        return (year, month) > (pub.year, pub.month)
+    return dt.date(year, month, day) > pub
+
+
+def sentence_dates(doc: Document) -> list[list[DateSpan]]:
+    """Find the date expressions of every sentence of ``doc``."""
+    return [find_dates(s.text, doc.language or "en", doc.published) for s in doc.sentences]
+
+
+def future_phrase(text: str, language: str | None) -> bool:
+    """True when ``text`` dates something after its own writing ("next year", "l'anno prossimo")."""
+    return any(s.relative and (s.date or "") > _PROBE[:len(s.date or "")]
+               for s in find_dates(text, language, _PROBE))
