@@ -13,6 +13,7 @@ the agreement's kind only (other kinds never fit), with title keys and fuzzy tit
 comparisons computed once per distinct title (corpora repeat titles: 8.5 s -> well under a
 second at 2,000 documents).
 
+Agreements reuse :mod:`dossier.resolve.agreements`' own group, fit and join helpers.
 It reuses the private scoring helpers of :mod:`dossier.resolve.events` so that the rules
 live in one place; a change there that breaks the superset argument fails
 ``tests/test_scale_fusion.py``.
@@ -25,7 +26,9 @@ from collections.abc import Mapping, Sequence
 
 from dossier.model import Agreement, DocAgreement, Document, Event
 from dossier.nlp.dates import parse_partial, precision
+from dossier.resolve import agreements as agr
 from dossier.resolve import events as ev
+from dossier.resolve.keys import canon
 
 __all__ = ["fuse_agreements_indexed", "fuse_events_indexed", "type_class"]
 
@@ -152,21 +155,21 @@ class _Titles:
         """Return the title key of a title (as ``title_key``)."""
         found = self.keys.get((title, language))
         if found is None:
-            found = self.keys[(title, language)] = ev.title_key(title, language)
+            found = self.keys[(title, language)] = agr.title_key(title, language)
         return found
 
     def match(self, a: str, b: str) -> bool:
         """Return ``same_title(a, b)``."""
         found = self.same.get((a, b))
         if found is None:
-            found = self.same[(a, b)] = ev.same_title(a, b)
+            found = self.same[(a, b)] = agr.same_title(a, b)
         return found
 
 
-def _fits(g: ev._AgreementGroup, distinct: set[str], ag: DocAgreement, key: str,
+def _fits(g: agr._AgreementGroup, distinct: set[str], ag: DocAgreement, key: str,
           parties: list[str], titles: _Titles) -> bool:
     """``_agreement_fits`` over the group's distinct keys, with cached title matches."""
-    if g.kind != ag.kind or not ev.compatible(g.date, ag.date):
+    if g.kind != ag.kind or not agr.compatible(g.date, ag.date):
         return False
     shared = len(set(parties) & set(g.parties))
     if parties and g.parties and shared < min(2, len(parties), len(g.parties)):
@@ -179,24 +182,24 @@ def fuse_agreements_indexed(docs: Sequence[Document],
     """Fuse agreements exactly as ``fuse_agreements`` does, comparing far fewer titles."""
     items = [(d, a) for d in docs for a in d.agreements]
     items.sort(key=lambda da: -precision(da[1].date))
-    groups: list[ev._AgreementGroup] = []
+    groups: list[agr._AgreementGroup] = []
     by_kind: dict[str | None, list[int]] = defaultdict(list)  # group numbers, in order
     distinct: list[set[str]] = []
     titles = _Titles()
     for doc, ag in items:
         key = titles.key(ag.original_title, doc.language)
-        parties = ev._canon(ag.parties, entity_of)
+        parties = canon(ag.parties, entity_of)
         k = next((k for k in by_kind[ag.kind]
                   if _fits(groups[k], distinct[k], ag, key, parties, titles)), None)
         if k is None:
             k = len(groups)
-            groups.append(ev._AgreementGroup(kind=ag.kind, date=ag.date))
+            groups.append(agr._AgreementGroup(kind=ag.kind, date=ag.date))
             by_kind[ag.kind].append(k)
             distinct.append(set())
         g = groups[k]
-        g.date = ev.merge(g.date, ag.date) if g.date else ag.date
+        g.date = agr.merge(g.date, ag.date) if g.date else ag.date
         g.keys.append(key)
         distinct[k].add(key)
         g.parties += [p for p in parties if p not in g.parties]
         g.members.append((doc, ag))
-    return [ev._agreement(g) for g in ev._join_singular(groups)]
+    return [agr._agreement(g) for g in agr._join_singular(groups)]
