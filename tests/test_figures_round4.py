@@ -61,6 +61,8 @@ def test_figures_deadline_does_not_override_a_dated_actual() -> None:
     ("fr", "La centrale pourrait produire 1 200 mégawatts."),
     ("en", "The pact could allow about 20,000 workers to move."),
     ("de", "Das Projekt könnte 5.000 Arbeitsplätze schaffen."),
+    ("pt", "As parcerias podem gerar R$ 3 bilhões em negócios."),
+    ("es", "El corredor puede mover 8 millones de toneladas al año."),
 ])
 def test_figures_modal_verb_makes_a_forecast(lang: str, text: str) -> None:
     assert one([text], lang).kind == "forecast"
