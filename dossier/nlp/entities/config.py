@@ -49,12 +49,17 @@ class LangConfig:
     romanisation: dict[str, str] = field(default_factory=dict)
     #: base forms of declined person names (lemma.py)
     lemma_rules: LemmaRules = field(default_factory=LemmaRules)
+    #: the prefixes as one alternation, longest first: every word of a text is tried, and a
+    #: scan of the prefix list per word was a tenth of the stage
+    prefix_pattern: re.Pattern[str] | None = None
+    prefix_codes: dict[str, str] = field(default_factory=dict)
 
     def demonym(self, word: str) -> str | None:
         """Return the alpha-2 code a folded word is the demonym or adjective of."""
         code = self.demonyms.get(word)
-        if code is None:
-            code = next((c for p, c in self.demonym_prefixes if word.startswith(p)), None)
+        if code is None and self.prefix_pattern is not None:
+            m = self.prefix_pattern.match(word)
+            code = self.prefix_codes[m.group()] if m is not None else None
         return code
 
     def person_token(self, word: str) -> str:
@@ -87,6 +92,7 @@ def load_config(code: str | None) -> LangConfig:
             else:
                 demonyms.setdefault(fold(word), alpha2)
     rules = tuple((re.compile(p), r) for p, r in data.get("person_case_rules", []))
+    ordered = tuple(sorted(prefixes, key=lambda p: -len(p[0])))
     endings = tuple(sorted({fold(e) for e in data.get("case_endings", [])}, key=len, reverse=True))
     return LangConfig(
         code=code, connectors=_words(data, "connectors"),
@@ -100,7 +106,8 @@ def load_config(code: str | None) -> LangConfig:
         name_particles=_words(data, "name_particles"),
         locative_cues=_words(data, "locative_cues"),
         actor_verbs=_words(data, "actor_verbs") | _words(data, "reporting_verbs"),
-        demonym_prefixes=tuple(sorted(prefixes, key=lambda p: -len(p[0]))),
+        demonym_prefixes=ordered, prefix_pattern=_prefix_pattern(ordered),
+        prefix_codes=_first_codes(ordered),
         case_endings=endings,
         adjective_endings=tuple(fold(x) for x in data.get("adjective_endings", [])),
         common_suffixes=tuple(fold(x) for x in data.get("common_suffixes", [])),
@@ -111,6 +118,21 @@ def load_config(code: str | None) -> LangConfig:
         romanisation={str(a): str(b) for a, b in data.get("romanisation", [])},
         lemma_rules=_lemma_rules(data),
     )
+
+
+def _prefix_pattern(prefixes: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
+    """One regex trying the prefixes in order (alternation is ordered: longest wins)."""
+    if not prefixes:
+        return None
+    return re.compile("|".join(re.escape(p) for p, _ in prefixes))
+
+
+def _first_codes(prefixes: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Prefix -> code of its first listing (a later duplicate never matched before)."""
+    codes: dict[str, str] = {}
+    for p, c in prefixes:
+        codes.setdefault(p, c)
+    return codes
 
 
 def _lemma_rules(data: dict[str, object]) -> LemmaRules:

@@ -113,9 +113,8 @@ def _mark_layout_and_case(cands: list[Cand], text: str, cfg: LangConfig) -> None
                                 and c.words[0] in lower and m.key[6:].isdigit())
         else:  # "LabGRIMA", "EuroChem": inner capitals are no typography
             # a head noun in Title Case ("Os Desafios da Região") is typography too
-            layout = inside(m.start, m.end, regions) and not mixed_case(m.text)
-            common = c.shape_only and all_common(c.words, lower, skip, cfg.common_suffixes)
-            c.weak = c.weak or layout or common
+            c.weak = c.weak or (inside(m.start, m.end, regions) and not mixed_case(m.text)) \
+                or (c.shape_only and all_common(c.words, lower, skip, cfg.common_suffixes))
 
 
 def _surname_index(cands: list[Cand],

@@ -94,6 +94,8 @@ def _mark_particles(toks: list[Tok], cfg: LangConfig) -> None:
     """'al-Sisi', 'es-Sudani', 'ibn-Saud': a lower-case name particle glued to a capitalised
     name is a capitalised name word, so the name is not cut before it."""
     for t in toks:
+        if t.cap or "-" not in t.text:
+            continue
         head, _, rest = t.text.partition("-")
         if not t.cap and rest[:1].isupper() and fold(head) in cfg.name_particles:
             t.cap = True
