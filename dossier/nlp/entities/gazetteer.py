@@ -126,10 +126,17 @@ def stem_index(endings: tuple[str, ...]) -> dict[str, tuple[GazEntry, str]]:
     """Single-word names indexed by every stem, for languages that inflect names (России):
     stem -> (entry, the folded name)."""
     index: dict[str, tuple[GazEntry, str]] = {}
+    # endings grouped by length: one set probe per length instead of endswith per ending
+    # (the index is built over ~80,000 words at start-up, once per inflecting language)
+    by_len: dict[int, frozenset[str]] = {}
+    for e in endings:
+        by_len[len(e)] = by_len.get(len(e), frozenset()) | {e}
     for toks, entry in load_gazetteer().folded.items():
         if len(toks) == 1:
-            for stem in _strips(toks[0], endings):
-                index.setdefault(stem, (entry, toks[0]))
+            word = toks[0]
+            for n, ends in by_len.items():
+                if len(word) - n >= 4 and word[len(word) - n:] in ends:
+                    index.setdefault(word[:len(word) - n], (entry, word))
     return index
 
 
