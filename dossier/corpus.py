@@ -126,13 +126,20 @@ def _incremental(store: Store, new_ids: list[str]) -> CorpusResult:
         names = dict(st.entity_names(c))
         conflicts = _update_conflicts(c, docs, renamed, index, names)
         st.mark_counted(c, new_ids)
-    all_docs = fusion_documents(store)
-    events = fuse_events_indexed(all_docs, index)
-    agreements = fuse_agreements_indexed(all_docs, index)
+    # Fusion reads only events, agreements and entity ids: without new ones and without a
+    # renamed key, its result cannot change (exact, and it skips the costly re-fusion).
+    redo_events = bool(renamed) or any(d.events for d in docs)
+    redo_agreements = bool(renamed) or any(d.agreements for d in docs)
+    all_docs = fusion_documents(store) if redo_events or redo_agreements else []
+    events = fuse_events_indexed(all_docs, index) if redo_events else store.events()
+    agreements = (fuse_agreements_indexed(all_docs, index) if redo_agreements
+                  else store.agreements())
     with store.engine.begin() as c:
-        for table in (s.events, s.agreements):
-            c.execute(delete(table))
-        _insert_fused(c, events, agreements)
+        for table, redo in ((s.events, redo_events), (s.agreements, redo_agreements)):
+            if redo:
+                c.execute(delete(table))
+        _insert_fused(c, events if redo_events else [],
+                      agreements if redo_agreements else [])
     return CorpusResult(entities=entities, events=events, agreements=agreements,
                         conflicts=conflicts, incremental=True)
 

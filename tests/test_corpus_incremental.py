@@ -97,3 +97,50 @@ def test_corpus_full_equals_reference_resolvers(fresh_store: Store, seeds: list[
     assert fresh_store.events() == sorted(fuse_events(docs, index),
                                           key=lambda e: (e.date is not None, e.date or "", e.id))
     assert result.agreements == fuse_agreements(docs, index)
+
+
+@pytest.mark.parametrize("strip", ["events", "agreements", "both"])
+def test_corpus_incremental_without_new_events_equals_rebuild(
+        fresh_store: Store, seeds: list[Document], strip: str) -> None:
+    import copy
+
+    last = copy.deepcopy(seeds[-1])
+    if strip in ("events", "both"):
+        last.events = []
+    if strip in ("agreements", "both"):
+        last.agreements = []
+    docs = [*seeds[:-1], last]
+    fresh_store.write_documents(docs)
+    update_corpus(fresh_store)
+    rebuilt = _snapshot(fresh_store)
+    _reset(fresh_store)
+    fresh_store.write_documents(docs[:-1])
+    update_corpus(fresh_store)
+    fresh_store.write_documents([last])
+    assert update_corpus(fresh_store).incremental
+    assert _snapshot(fresh_store) == rebuilt
+
+
+def test_corpus_incremental_skips_fusion_when_nothing_to_fuse(
+        fresh_store: Store, seeds: list[Document], monkeypatch: pytest.MonkeyPatch) -> None:
+    import copy
+
+    import dossier.corpus as corpus_module
+
+    quiet = copy.deepcopy(seeds[0])  # a second page with the same names and no events
+    quiet.id, quiet.source, quiet.events, quiet.agreements = "f" * 16, "quiet.txt", [], []
+    fresh_store.write_documents([*seeds, quiet])
+    update_corpus(fresh_store)
+    rebuilt = _snapshot(fresh_store)
+    _reset(fresh_store)
+    fresh_store.write_documents(seeds)
+    update_corpus(fresh_store)
+
+    def refuse(*_args: object) -> list[object]:
+        raise AssertionError("fusion re-ran although no event, agreement or key changed")
+
+    monkeypatch.setattr(corpus_module, "fuse_events_indexed", refuse)
+    monkeypatch.setattr(corpus_module, "fuse_agreements_indexed", refuse)
+    fresh_store.write_documents([quiet])
+    assert update_corpus(fresh_store).incremental
+    assert _snapshot(fresh_store) == rebuilt
