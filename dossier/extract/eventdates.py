@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dossier.extract.clauses import tied_dates
 from dossier.extract.eventargs import nearest
 from dossier.extract.eventfilter import figure_period
 from dossier.extract.triggers import Trigger, TriggerLex, near_cue
@@ -57,12 +58,16 @@ def context_dates(doc: Document, spans: list[list[DateSpan]]) -> list[str | None
 
 
 def date_for(found: list[DateSpan], trig: Trigger, context: str | None,
-              figures: list[Figure] | None = None) -> tuple[str | None, str | None]:
-    """Pick the event date: the nearest date in the sentence, else the section's date."""
+             figures: list[Figure] | None = None, *, text: str = "",
+             language: str | None = None) -> tuple[str | None, str | None]:
+    """Pick the event date: the nearest date of the trigger's clause in the sentence
+    ``text``, else the section's date."""
     # "2026–2030" and "до 2030 года" are a programme's span and a deadline, not when it
     # happened; "trade reached $7.5 billion last year" dates the figure, not the statement
     usable = [s for s in found if not (precision(s.date) == 1 and s.end_date) and not s.target
               and not figure_period(s, figures or [], trig.start)]
+    if text:
+        usable = tied_dates(usable, trig, text, language)
     best = nearest(usable, trig.start, lambda s: (s.start + s.end) // 2)
     if best is not None and precision(best.date) >= 2:
         return _year_from(best.date, context), _year_from(best.end_date, context)
@@ -84,7 +89,7 @@ def _year_from(date: str | None, context: str | None) -> str | None:
 
 
 def is_planned(text: str, trig: Trigger, date: str | None, published: str | None,
-             lex: TriggerLex) -> bool:
+               lex: TriggerLex) -> bool:
     """Tell a planned event: a cue near its trigger, or a date after publication."""
     if near_cue(lex.planned, text, trig):
         return True

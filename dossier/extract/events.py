@@ -78,7 +78,7 @@ def detect_events(doc: Document, spans: list[list[DateSpan]] | None = None) -> l
             borrowed = not set(actors) & {m.key for m in by_sent[i]}
             # A sentence about "next year" is not dated by the section it stands in.
             context = None if future_phrase(sent.text, lang) else contexts[i]
-            date, end = date_for(spans[i], trig, context, figures[i])
+            date, end = date_for(spans[i], trig, context, figures[i], text=sent.text, language=lang)
             own_date = date is not None and date != context
             planned = is_planned(sent.text, trig, date, doc.published, lex)
             if planned and not own_date:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 
 from dossier.model import Document
-from dossier.nlp.dates import merge, parse_partial, precision
+from dossier.nlp.dates import DateSpan, merge, parse_partial, precision
 
 __all__ = ["written_after", "year_after"]
+
 
 def written_after(doc: Document) -> dt.date | None:
     """The latest day an undated page shows to be past: it was written after this day.
@@ -23,7 +24,8 @@ def written_after(doc: Document) -> dt.date | None:
     """
     from dossier.extract.eventdates import sentence_dates
 
-    stated = [p for spans in sentence_dates(doc) for s in spans
+    found = sentence_dates(doc)
+    stated = [p for spans in found for s in spans
               if not (s.target or s.relative) and precision(s.date) >= 2
               and (p := parse_partial(s.end_date or s.date)) is not None and p.year is not None]
     if stated:
@@ -33,9 +35,17 @@ def written_after(doc: Document) -> dt.date | None:
         if f.kind != "actual" or not f.period:
             continue
         p = parse_partial(f.period.split("/")[-1])
-        if p is not None and p.year is not None:
+        if p is not None and p.year is not None and not _span_end(found, f.sentence, p.year):
             ends.append(_last_day(p.year, p.month, p.day))
     return max(ends) if ends else None
+
+
+def _span_end(found: list[list[DateSpan]], sentence: int, year: int) -> bool:
+    """True when ``year`` ends a programme's span or a deadline in that sentence ("dotado con
+    220 millones de euros para el periodo 2026-2030"): a plan, not a past period."""
+    spans = found[sentence] if 0 <= sentence < len(found) else []
+    return any((s.target or (precision(s.date) == 1 and s.end_date))
+               and (s.end_date or s.date or "")[:4] == str(year) for s in spans)
 
 
 def _last_day(year: int, month: int | None, day: int | None) -> dt.date:

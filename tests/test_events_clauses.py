@@ -1,0 +1,90 @@
+"""Round-5 event dates: a trigger takes only the date of its own clause, never one that a
+subordinate clause gives another verb ("since she took office in October 2024")."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.clauses import clause_starts
+from dossier.extract.events import EventStage
+from dossier.model import Figure
+from dossier.resolve.undated import written_after
+from tests.test_events_util import make_doc
+
+A = ("person", "person:anna berg")
+B = ("person", "person:omar haddad")
+ENTS = {"Anna Berg": A, "Omar Haddad": B, "Анна Берг": A, "Омаром Хаддадом": B}
+
+# (language, sentence): a visit, then a date that belongs to another verb
+FOREIGN = [
+    ("en", "Anna Berg paid an official visit to Omar Haddad, the first since he took office "
+           "in October 2024."),
+    ("es", "Anna Berg realizó una visita oficial a Omar Haddad, la primera desde que el "
+           "presidente asumió el cargo en octubre de 2024."),
+    ("pt", "Anna Berg, que cumpre a primeira visita de Estado a Omar Haddad desde que tomou "
+           "posse, em outubro de 2024, pediu mais investimento."),
+    ("it", "Anna Berg ha compiuto una visita ufficiale da Omar Haddad, la prima da quando il "
+           "presidente si è insediato nell'ottobre 2024."),
+    ("fr", "Anna Berg a effectué une visite officielle auprès d'Omar Haddad, la première depuis "
+           "que le président a pris ses fonctions en octobre 2024."),
+    ("de", "Anna Berg traf Omar Haddad zu einem Besuch, dem ersten, seitdem der Präsident im "
+           "Oktober 2024 sein Amt antrat."),
+    ("ru", "Анна Берг провела переговоры с Омаром Хаддадом, впервые с тех пор как президент "
+           "вступил в должность в октябре 2024 года."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), FOREIGN)
+def test_events_clauses_date_of_another_verb_is_not_taken(language: str, text: str) -> None:
+    doc = EventStage()(make_doc(text, language, ENTS, published="2025-03-04"))
+    assert doc.events, "the visit or talks must still be found"
+    assert all(not (e.date or "").startswith("2024") for e in doc.events), \
+        [(e.trigger, e.date) for e in doc.events]
+
+
+# (language, sentence): the date stands in the trigger's own clause, beside a subordinate one
+OWN = [
+    ("en", "Anna Berg visited Omar Haddad on 12 May, although the two had disagreed in 2024."),
+    ("es", "Anna Berg visitó a Omar Haddad el 12 de mayo, aunque ambos discreparon en 2024."),
+    ("fr", "Anna Berg a rencontré Omar Haddad le 12 mai, bien que les deux se soient opposés "
+           "en 2024."),
+    ("de", "Anna Berg traf Omar Haddad am 12. Mai, obwohl beide 2024 gestritten hatten."),
+    ("ru", "Анна Берг провела переговоры с Омаром Хаддадом 12 мая, хотя в 2024 году стороны "
+           "спорили."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), OWN)
+def test_events_clauses_own_clause_date_kept(language: str, text: str) -> None:
+    doc = EventStage()(make_doc(text, language, ENTS, published="2025-05-20"))
+    assert [e.date for e in doc.events if e.type in {"visit", "meeting"}][:1] == ["2025-05-12"]
+
+
+@pytest.mark.parametrize(("language", "text", "opener"), [
+    ("es", "Llegó el domingo, desde que asumió el cargo", "desde que"),
+    ("pt", "O ministro, que chegou ontem", ", que"),
+    ("it", "Il forum, che si terrà a Kazan", ", che"),
+    ("fr", "Le ministre, qui est arrivé lundi", ", qui"),
+    ("ru", "Министр, который прибыл в понедельник", ", который"),
+    ("de", "Der Minister, der am Montag ankam", ", der"),
+    ("en", "The minister, who arrived on Monday", ", who"),
+])
+def test_events_clauses_openers_found(language: str, text: str, opener: str) -> None:
+    starts = [pos for pos, _comma in clause_starts(text, language)]
+    assert text.index(opener) in starts
+
+
+def test_events_clauses_programme_span_does_not_date_the_page() -> None:
+    text = ("Los gobiernos firmaron un programa dotado con 220 millones de euros para el periodo "
+            "2026-2030. El comercio sumó 450 millones de euros en 2024.")
+    doc = make_doc(text, "es", {})
+    doc.figures = [
+        Figure(value=220e6, unit="EUR", metric="other", kind="actual", period="2030",
+               sentence=0, start=0, end=1, surface="220 millones de euros",
+               quote=doc.sentences[0].text),
+        Figure(value=450e6, unit="EUR", metric="trade", kind="actual", period="2024",
+               sentence=1, start=0, end=1, surface="450 millones de euros",
+               quote=doc.sentences[1].text),
+    ]
+    after = written_after(doc)
+    assert after is not None and after.year == 2024
