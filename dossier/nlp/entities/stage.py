@@ -19,6 +19,7 @@ from typing import ClassVar
 import pycountry
 
 from dossier.model import Document, EntityType, Mention
+from dossier.nlp.entities.byline import add_authors
 from dossier.nlp.entities.config import LangConfig, load_config
 from dossier.nlp.entities.document import apply_model, resolve_in_document
 from dossier.nlp.entities.evidence import dateline_sources
@@ -70,6 +71,7 @@ class EntityStage:
             cands = apply_model(cands, spans, doc.text, tagger, cfg)
         doc.mentions = resolve_in_document(cands, doc.text, cfg)
         mark_actors(doc.mentions, doc.text, cfg)
+        doc.mentions = add_authors(doc, doc.mentions, cfg, self._gaz)
         return doc
 
     def _sentence(self, toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer) -> list[Cand]:
