@@ -88,3 +88,45 @@ def test_events_clauses_programme_span_does_not_date_the_page() -> None:
     ]
     after = written_after(doc)
     assert after is not None and after.year == 2024
+
+
+# (language, sentence): a visit that has not happened yet, told by tense or a modal cue
+PLANNED = [
+    ("fr", "Anna Berg prévoit de se rendre chez Omar Haddad pour une visite officielle."),
+    ("fr", "Anna Berg se rendra en visite officielle chez Omar Haddad."),
+    ("en", "Anna Berg will travel to meet Omar Haddad for talks."),
+    ("en", "Anna Berg is expected to visit Omar Haddad."),
+    ("ru", "Анна Берг планирует переговоры с Омаром Хаддадом."),
+    ("tr", "Anna Berg, Omar Haddad ile görüşmeyi planlıyor."),
+    ("tr", "Anna Berg, Omar Haddad'ı ziyaret edecek."),
+    ("de", "Anna Berg soll Omar Haddad zu Gesprächen treffen."),
+    ("es", "Anna Berg realizará una visita oficial a Omar Haddad."),
+    ("pt", "Anna Berg deverá visitar Omar Haddad."),
+    ("pt", "Anna Berg deve fazer uma visita de Estado a Omar Haddad."),
+    ("it", "Anna Berg si recherà in visita ufficiale da Omar Haddad."),
+    ("it", "Anna Berg compirà una visita ufficiale da Omar Haddad."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PLANNED)
+def test_events_clauses_planned_from_tense_or_modal(language: str, text: str) -> None:
+    doc = EventStage()(make_doc(text, language, {**ENTS, "Omar Haddad'ı": B},
+                                published="2025-03-04"))
+    assert doc.events, "the planned event must be found"
+    assert {e.status for e in doc.events} == {"planned"}, [(e.trigger, e.status)
+                                                           for e in doc.events]
+
+
+# (language, sentence): a future verb in another clause does not make a past visit planned
+PAST = [
+    ("es", "Anna Berg visitó a Omar Haddad el 2 de marzo, y el año que viene se firmará otro "
+           "acuerdo."),
+    ("fr", "Anna Berg a rencontré Omar Haddad le 2 mars, qui se rendra à Paris en mai."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PAST)
+def test_events_clauses_future_in_other_clause_is_not_planned(language: str, text: str) -> None:
+    doc = EventStage()(make_doc(text, language, ENTS, published="2025-03-04"))
+    first = [e for e in doc.events if e.type in {"visit", "meeting"}]
+    assert first and first[0].status == "happened", [(e.trigger, e.status) for e in doc.events]

@@ -8,11 +8,12 @@ from cues near the trigger and a date after publication.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from dossier.extract.clauses import tied_dates
+from dossier.extract.clauses import clause_starts, tied_dates
 from dossier.extract.eventargs import nearest
 from dossier.extract.eventfilter import figure_period
-from dossier.extract.triggers import Trigger, TriggerLex, near_cue
+from dossier.extract.triggers import CUE_WINDOW, Trigger, TriggerLex
 from dossier.model import Document, Figure, Sentence
 from dossier.nlp.dates import DateSpan, compatible, find_dates, merge, parse_partial, precision
 
@@ -89,14 +90,31 @@ def _year_from(date: str | None, context: str | None) -> str | None:
 
 
 def is_planned(text: str, trig: Trigger, date: str | None, published: str | None,
-               lex: TriggerLex) -> bool:
+               lex: TriggerLex, language: str | None = None) -> bool:
     """Tell a planned event: a cue near its trigger, or a date after publication."""
-    if near_cue(lex.planned, text, trig):
+    if _cue_in_clause(lex.planned, text, trig, language, CUE_WINDOW) or _cue_in_clause(
+            lex.future, text, trig, language, CUE_WINDOW):
         return True
     p, pub = parse_partial(date), parse_partial(published)
     if p is None or pub is None or p.year is None or pub.year is None:
         return False
     return _after(p.year, p.month, p.day, dt.date(pub.year, pub.month or 1, pub.day or 1))
+
+
+def _cue_in_clause(cues: re.Pattern[str] | None, text: str, trig: Trigger,
+                   language: str | None, window: int) -> bool:
+    """True when a cue (a planned-event word, a verb in the future tense: "se rendra",
+    "visiterà", "edecek") stands within ``window`` characters of the trigger, or is the
+    trigger, in the trigger's own clause: "visitó ..., y el año que viene se firmará" is past."""
+    if cues is None:
+        return False
+    starts = [pos for pos, _comma in clause_starts(text, language)]
+    mine = sum(s <= trig.start for s in starts)
+    for m in cues.finditer(text):
+        near = trig.start - window <= m.end() and m.start() <= trig.end + window
+        if near and sum(s <= m.start() for s in starts) == mine:
+            return True
+    return False
 
 
 def _after(year: int, month: int | None, day: int | None, pub: dt.date) -> bool:

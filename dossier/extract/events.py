@@ -80,7 +80,7 @@ def detect_events(doc: Document, spans: list[list[DateSpan]] | None = None) -> l
             context = None if future_phrase(sent.text, lang) else contexts[i]
             date, end = date_for(spans[i], trig, context, figures[i], text=sent.text, language=lang)
             own_date = date is not None and date != context
-            planned = is_planned(sent.text, trig, date, doc.published, lex)
+            planned = is_planned(sent.text, trig, date, doc.published, lex, lang)
             if planned and not own_date:
                 date, end = None, None  # "the next session will be held in Tashkent": not today
             elif planned and date and doc.published and date < doc.published[:10]:

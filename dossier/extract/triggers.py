@@ -46,6 +46,7 @@ class TriggerLex:
     references: re.Pattern[str] | None  # "в ходе визита": the visit the page reports
     between: re.Pattern[str] | None  # "in der Hafenstadt Toulon": words after a locative
     idioms: re.Pattern[str] | None  # "Im Gespräch ist ...": a trigger word, no event
+    future: re.Pattern[str] | None  # lower-case words in the future tense ("visitará")
 
 
 @lru_cache(maxsize=32)
@@ -78,7 +79,16 @@ def _compile(language: str) -> TriggerLex:
         references=phrase_pattern(lex.get("references", {}).get("cues", [])),
         between=phrase_pattern(place.get("between", [])),
         idioms=phrase_pattern(lex.get("generic", {}).get("idioms", [])),
+        future=_ending_pattern(lex.get("planned", {}).get("future_endings", [])),
     )
+
+
+def _ending_pattern(endings: list[str]) -> re.Pattern[str] | None:
+    """Match a lower-case word ending in one of ``endings`` ("se rendra", "ziyaret edecek")."""
+    if not endings:
+        return None
+    alt = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?=[^\W\d_])(?-i:[^\W\d_A-ZÀ-ÞА-ЯЁ])\w*(?:{alt})(?![\w])")
 
 
 def _edge_pattern(words: list[str], after: bool) -> re.Pattern[str] | None:
