@@ -75,7 +75,8 @@ def test_scale_ray_build_equals_local(local_ray: None, tmp_path: Path) -> None:
         report = build_ray([folder], remote, shards=tmp_path / "shards", shard_size=2)
         assert report.added == expected.added and len(report.added) >= 5
         assert report.failed == expected.failed and expected.failed
-        assert sorted((tmp_path / "shards" / "input").glob("*.parquet"))
+        assert len(list((tmp_path / "shards" / "input").glob("*.parquet"))) >= 3
+        assert len(list((tmp_path / "shards" / "output").glob("*.parquet"))) >= 3
         assert build_export(remote) == build_export(local)
         again = build_ray([folder], remote)
         assert again.added == [] and sorted(again.unchanged) == sorted(expected.added)

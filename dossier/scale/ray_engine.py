@@ -118,7 +118,8 @@ def build_ray(
         count = _write_inputs(sources, store, opts, force, report, inputs, shard_size,
                               on_document)
         if count:
-            _run_ray(inputs, outputs, names, address=address, workers=workers)
+            _run_ray(inputs, outputs, names, address=address, workers=workers,
+                     shard_size=shard_size)
             _store_outputs(outputs, store, opts, report, batch_size, dedup, on_document)
     store.record_failures(report.failed)
     if corpus and report.added:
@@ -164,7 +165,7 @@ def _write_shard(folder: Path, rows: list[dict[str, Any]]) -> None:
 
 
 def _run_ray(inputs: Path, outputs: Path, names: tuple[str, ...], *, address: str | None,
-             workers: int | None) -> None:
+             workers: int | None, shard_size: int) -> None:
     """Run read -> clean -> extract -> write as one streaming Ray Data job."""
     import ray
 
@@ -178,7 +179,8 @@ def _run_ray(inputs: Path, outputs: Path, names: tuple[str, ...], *, address: st
     for part in ("clean", "extract"):
         ds = ds.map_batches(partial(run_part, names=names, part=part),
                             batch_format="pyarrow", batch_size=8)
-    ds.write_parquet(str(outputs))
+    # small output shards: the driver holds one at a time while it stores them
+    ds.write_parquet(str(outputs), max_rows_per_file=shard_size)
 
 
 def _ordered_rows(folder: Path) -> Iterator[dict[str, Any]]:
