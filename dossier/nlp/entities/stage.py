@@ -174,12 +174,15 @@ def _gazetteer_pass(toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer,
     out: list[Cand] = []
     i = 0
     while i < len(toks):
-        if not toks[i].cap or (toks[i].f in cfg.stopwords and not toks[i].upper):
+        # a lower-case head starts only names of two words or more ("mer Rouge")
+        lower = not toks[i].cap
+        if (lower and toks[i].f not in gaz.lower_first) \
+                or (toks[i].f in cfg.stopwords and not toks[i].upper):
             i += 1
             continue
         # only lengths some name starting with this word has (most words start none)
         longest = gaz.first.get(toks[i].f) or gaz.first.get(toks[i].f.replace("-", ""), 1)
-        for n in range(min(max_tokens, longest, len(toks) - i), 0, -1):
+        for n in range(min(max_tokens, longest, len(toks) - i), 1 if lower else 0, -1):
             hit = _lookup(toks, i, n, gaz, cfg, shouting)
             if hit is not None and n == 1 and (_inside_name(toks, i, hit, cfg) or
                                                (hit.type == "place" and cfg.demonym(toks[i].f))):
@@ -195,7 +198,8 @@ def _gazetteer_pass(toks: list[Tok], si: int, cfg: LangConfig, gaz: Gazetteer,
                 i += n
                 break
         else:
-            out.extend(_hyphen_parts(toks[i], si, gaz, taken, i))
+            if not lower:
+                out.extend(_hyphen_parts(toks[i], si, gaz, taken, i))
             i += 1
     return out
 
