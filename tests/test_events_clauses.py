@@ -130,3 +130,51 @@ def test_events_clauses_future_in_other_clause_is_not_planned(language: str, tex
     doc = EventStage()(make_doc(text, language, ENTS, published="2025-03-04"))
     first = [e for e in doc.events if e.type in {"visit", "meeting"}]
     assert first and first[0].status == "happened", [(e.trigger, e.status) for e in doc.events]
+
+
+C = ("country", "country:KZ")
+D = ("country", "country:UZ")
+NATIONS = {"Kazakhstan": C, "Uzbekistan": D, "Казахстан": C, "Узбекистан": D, "Kazakistan": C,
+           "Özbekistan": D, "Kazajistán": C, "Uzbekistán": D, "Cazaquistão": C, "Usbequistão": D,
+           "Kasachstan": C, "Usbekistan": D, "Ouzbékistan": D}
+
+# (language, text): a commission session whose holders the next sentence names
+COCHAIRS = [
+    ("en", "The intergovernmental commission of Kazakhstan and Uzbekistan met in Tashkent on "
+           "14 April. The commission is co-chaired by Anna Berg and Omar Haddad."),
+    ("ru", "14 апреля в Ташкенте прошло заседание межправительственной комиссии Казахстана и "
+           "Узбекистана. Сопредседателями комиссии являются Анна Берг и Омар Хаддад."),
+    ("es", "La comisión intergubernamental de Kazajistán y Uzbekistán se reunió el 14 de abril. "
+           "La reunión fue copresidida por Anna Berg y Omar Haddad."),
+    ("fr", "La commission intergouvernementale du Kazakhstan et de l'Ouzbékistan s'est réunie le "
+           "14 avril. Elle était coprésidée par Anna Berg et Omar Haddad."),
+    ("de", "Die Regierungskommission von Kasachstan und Usbekistan tagte am 14. April. Die "
+           "Sitzung fand unter dem Vorsitz von Anna Berg und Omar Haddad statt."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), COCHAIRS)
+def test_events_clauses_cochairs_of_next_sentence_are_actors(language: str, text: str) -> None:
+    ents = {**ENTS, **NATIONS, "Омар Хаддад": B}
+    doc = EventStage()(make_doc(text, language, ents, published="2025-04-15"))
+    sessions = [e for e in doc.events if e.type in {"forum", "meeting"}]
+    assert sessions, [e.trigger for e in doc.events]
+    assert {A[1], B[1]} <= set(sessions[0].actors), sessions[0].actors
+
+
+# (language, text): the person cited as the source of the news is not a party to it
+SOURCES = [
+    ("ru", "Как сообщил помощник президента Омар Хаддад, Анна Берг провела переговоры в "
+           "Узбекистане."),
+    ("en", "According to the adviser Omar Haddad, Anna Berg held talks in Uzbekistan."),
+    ("pt", "Segundo o conselheiro do governo, Omar Haddad, Anna Berg se reuniu no Usbequistão."),
+    ("tr", "Omar Haddad'a göre Anna Berg Özbekistan'da görüşmeler yaptı."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SOURCES)
+def test_events_clauses_cited_source_is_not_actor(language: str, text: str) -> None:
+    ents = {**ENTS, **NATIONS, "Омар Хаддад": B}
+    doc = EventStage()(make_doc(text, language, ents, published="2025-04-15"))
+    assert doc.events, "the talks must be found"
+    assert all(B[1] not in e.actors for e in doc.events), [e.actors for e in doc.events]

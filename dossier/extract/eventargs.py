@@ -8,21 +8,24 @@ are rules over the entity stage's mentions, independent of how triggers and date
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from dossier.extract.eventfilter import agency_byline, not_actor
+from dossier.extract.lexicon import load_lexicon, phrase_pattern
 from dossier.extract.triggers import Trigger, TriggerLex
 from dossier.model import Document, Mention, Sentence
 from dossier.nlp.dates import DateSpan, precision
 
-__all__ = ["arguments", "nearest", "persons_of", "place_of", "sentence_mentions",
-           "trigger_actors"]
+__all__ = ["arguments", "chairs", "cited_source", "nearest", "persons_of", "place_of",
+           "sentence_mentions", "trigger_actors"]
 
 ACTOR_TYPES = ("person", "country", "organization")
 PLACE_TYPES = ("place", "country")
 LOOKBACK = 2  # sentences searched backwards for actors when a trigger's sentence names none
 ACTOR_WINDOW = 150  # chars around a trigger where its subject and object stand
 PLACE_WORDS = 3  # words before a place name searched for a locative preposition
+SOURCE_GAP = 60  # chars between "according to" and the name it cites (titles between)
 
 
 def nearest(items: list[Any], pos: int, key: Any) -> Any:
@@ -119,7 +122,44 @@ def arguments(doc: Document, sent: Sentence, mentions: list[Mention],
     return [m for m in mentions if m.start >= cut and not agency_byline(doc.text, sent.start, m)
             and not (author and m.type == "person" and _fold_name(m.text) in author)
             and not (persons is not None and m.type == "person" and m.key not in persons)
-            and not not_actor(m, lang)]
+            and not not_actor(m, lang) and not cited_source(doc.text, m, lang)]
+
+
+@lru_cache(maxsize=32)
+def _actor_cues(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
+                                        re.Pattern[str] | None]:
+    """(source cues before a name, after a name, co-chair cues) of ``language``."""
+    sec = load_lexicon(language).get("actors", {})
+    after = phrase_pattern(list(sec.get("sources_after", [])))
+    return (phrase_pattern(list(sec.get("sources_before", []))),
+            re.compile(r"^(?:['’]?\w{0,4})\s+(?:" + after.pattern + ")", re.IGNORECASE)
+            if after else None,
+            phrase_pattern(list(sec.get("cochairs", []))))
+
+
+def cited_source(text: str, m: Mention, language: str) -> bool:
+    """True for a name cited as the source of the report ("according to X", "как сообщил
+    помощник президента X", "X'e göre"): who said it, not who took part."""
+    before, after, _chairs = _actor_cues(language)
+    if after is not None and after.match(text[m.end:m.end + SOURCE_GAP]):
+        return True
+    if before is None:
+        return False
+    head = text[max(0, m.start - SOURCE_GAP):m.start]
+    # "segundo o conselheiro do Kremlin, Iuri Ushakov, foram ...": a comma between only
+    # where the name stands in apposition, closed by a comma of its own
+    closed = text[m.end:m.end + 2].lstrip().startswith(",")
+    return any(not re.search(r"[.;:!?«»\"()]", tail := head[c.end():])
+               and ("," not in tail or closed) for c in before.finditer(head))
+
+
+def chairs(mentions: list[Mention], text: str, language: str) -> list[str]:
+    """The people a sentence names as a session's holders ("Сопредседателями ... являются X и
+    Y", "The commission is co-chaired by X and Y"), or none without such a cue."""
+    _before, _after, cues = _actor_cues(language)
+    if cues is None or not cues.search(text):
+        return []
+    return _actors([m for m in mentions if m.type == "person"])
 
 
 def _fold_name(text: str) -> str:

@@ -17,6 +17,7 @@ from typing import ClassVar, cast
 from dossier.extract.agreements import find_agreements
 from dossier.extract.eventargs import (
     arguments,
+    chairs,
     persons_of,
     place_of,
     sentence_mentions,
@@ -44,6 +45,7 @@ PLOVER: dict[str, str | None] = {
     "visit": "CONSULT:visit", "meeting": "CONSULT", "forum": "CONSULT:multilateral",
     "agreement": "AGREE", "statement": None, "other": None,
 }
+CHAIRED = frozenset({"forum", "meeting"})  # sessions whose holders a next sentence may name
 # "at the meeting" refers to the talks of a visit or a summit the page reports as well
 REFERENCE_HOSTS = {"meeting": {"meeting", "visit", "forum"}}
 
@@ -75,6 +77,10 @@ def detect_events(doc: Document, spans: list[list[DateSpan]] | None = None) -> l
             actors = trigger_actors(by_sent, i, sent, trig, triggers)
             if not actors:
                 continue
+            if trig.type in CHAIRED and not persons_of(actors) and i + 1 < len(by_sent):
+                # "... заседание комиссии. Его провели X и Y": the session's holders
+                nxt = doc.sentences[i + 1].text
+                actors += [k for k in chairs(by_sent[i + 1], nxt, lang) if k not in actors]
             borrowed = not set(actors) & {m.key for m in by_sent[i]}
             # A sentence about "next year" is not dated by the section it stands in.
             context = None if future_phrase(sent.text, lang) else contexts[i]
