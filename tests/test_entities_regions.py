@@ -95,3 +95,33 @@ def test_entities_regions_water_bodies(language: str, text: str, surface: str,
 ])
 def test_entities_regions_no_false_places(language: str, text: str) -> None:
     assert not [m for m in recognise(text, language) if m.type == "place"]
+
+
+@pytest.mark.parametrize(("text", "surface", "lemma"), [
+    ("Новый завод откроется в Самаркандской области в следующем году.",
+     "Самаркандской области", "Самаркандская область"),
+    ("Самаркандская область стала лидером по экспорту фруктов.", "Самаркандская область",
+     None),
+    ("Делегация посетила Ферганскую область и встретилась с фермерами.",
+     "Ферганскую область", "Ферганская область"),
+    ("Губернатор Ставропольского края посетил Ташкент.", "Ставропольского края",
+     "Ставропольский край"),
+])
+def test_entities_regions_russian_adjective_region(text: str, surface: str,
+                                                   lemma: str | None) -> None:
+    places = {(m.text, m.lemma) for m in recognise(text, "ru") if m.type == "place"}
+    assert (surface, lemma) in places
+
+
+def test_entities_regions_russian_inflected_forms_share_a_key() -> None:
+    keys = {m.key for t in ("Инвесторы пришли в Навоийскую область.",
+                            "Навоийская область привлекла инвесторов.",
+                            "В Навоийской области открыли завод.")
+            for m in recognise(t, "ru") if m.type == "place"}
+    assert len(keys) == 1
+
+
+def test_entities_regions_russian_adjective_phrase_without_region_noun() -> None:
+    # a capitalised adjective before another lower-case noun is still no name
+    assert not [m for m in recognise("На Красной площади прошёл парад.", "ru")
+                if m.type == "place"]

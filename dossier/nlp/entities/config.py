@@ -51,6 +51,10 @@ class LangConfig:
     lemma_rules: LemmaRules = field(default_factory=LemmaRules)
     #: the prefixes as one alternation, longest first: every word of a text is tried, and a
     #: scan of the prefix list per word was a tenth of the stage
+    #: lower-case region nouns after a capitalised adjective (области -> область), and the
+    #: rules giving the adjective's base form (regions.py)
+    region_heads: dict[str, str] = field(default_factory=dict)
+    region_adjective_rules: tuple[tuple[re.Pattern[str], str], ...] = ()
     prefix_pattern: re.Pattern[str] | None = None
     prefix_codes: dict[str, str] = field(default_factory=dict)
 
@@ -117,6 +121,9 @@ def load_config(code: str | None) -> LangConfig:
         apostrophe_suffixes=bool(data.get("apostrophe_suffixes", False)),
         romanisation={str(a): str(b) for a, b in data.get("romanisation", [])},
         lemma_rules=_lemma_rules(data),
+        region_heads={fold(str(a)): str(b) for a, b in data.get("region_heads", [])},
+        region_adjective_rules=tuple((re.compile(str(p)), str(r))
+                                     for p, r in data.get("region_adjective_rules", [])),
     )
 
 

@@ -33,6 +33,7 @@ from dossier.nlp.entities.gazetteer import (
 from dossier.nlp.entities.lemma import person_lemma, stem_lemma
 from dossier.nlp.entities.models import load_tagger
 from dossier.nlp.entities.normalize import fold
+from dossier.nlp.entities.regions import region_phrase
 from dossier.nlp.entities.roles import mark_actors
 from dossier.nlp.entities.tokens import Cand, Tok, name_key, tokenize
 
@@ -399,6 +400,10 @@ def _classify(toks: list[Tok], i: int, j: int, si: int, cfg: LangConfig, taken: 
     if all(w in cfg.not_names or w in cfg.stopwords for w in parts):
         return None
     name = " ".join(t.text for t in toks[i:j])
+    # "губернатор Краснодарского края": the region noun outweighs a title before it
+    region = region_phrase(toks, i, j, si, cfg, load_gazetteer())
+    if region is not None:
+        return region
     cue = _cue_type(toks, i, j, cfg, taken, titled)
     if cue is not None:
         m = _mention(toks, i, j, si, cue, name_key(cue, name, cfg), "cue")
