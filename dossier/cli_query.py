@@ -69,7 +69,9 @@ def register(app: typer.Typer, show_app: typer.Typer, open_store: Callable[[str]
                 continue
             console.print(f"\n[bold]{doc.id[:12]}[/] {doc.language} {doc.source}", highlight=False)
             for m in doc.mentions:
-                if m.key in keys:
+                if m.key in keys and m.start < 0:  # a byline author, not in the text
+                    console.print(f"  (byline) {m.text}", highlight=False)
+                elif m.key in keys:
                     left = doc.text[max(0, m.start - 50):m.start].replace("\n", " ")
                     right = doc.text[m.end:m.end + 50].replace("\n", " ")
                     console.print(f"  …{left}[reverse]{m.text}[/]{right}…", highlight=False)
