@@ -138,9 +138,11 @@ def _actor_cues(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] 
 
 
 def cited_source(text: str, m: Mention, language: str) -> bool:
-    """True for a name cited as the source of the report ("according to X", "как сообщил
+    """True for a person cited as the source of the report ("according to X", "как сообщил
     помощник президента X", "X'e göre"): who said it, not who took part."""
     before, after, _chairs = _actor_cues(language)
+    if m.type != "person":
+        return False  # "secondo Rosatom": an organisation quoted may still be a party
     if after is not None and after.match(text[m.end:m.end + SOURCE_GAP]):
         return True
     if before is None:
