@@ -190,3 +190,24 @@ def test_api_store_changes_are_seen(tmp_path: Path) -> None:
         assert c.get("/api/documents").json()["total"] == 5
         assert c.get("/api/search", params={"q": "Kremlin"}).json()["total"] >= 2
     store.close()
+
+
+def test_api_entity_byline_mention_has_no_context(tmp_path: Path) -> None:
+    from dossier.model import Document, Entity, Mention
+    from dossier.store import Store
+    from dossier.web import create_app
+
+    store = Store(str(tmp_path / "kb.db"))
+    text = "Trade between the two countries grew."
+    store.write_documents([Document(
+        id="d1", source="a.txt", text=text, raw=text, language="en",
+        mentions=[Mention(start=-1, end=-1, text="Jane Roe", type="person",
+                          key="person:jane roe", source="byline")])])
+    store.replace_corpus(entities=[Entity(id="e1", name="Jane Roe", type="person",
+                                          keys=["person:jane roe"], documents=["d1"])],
+                         events=[], agreements=[], conflicts=[])
+    from fastapi.testclient import TestClient
+
+    body = TestClient(create_app(store)).get("/api/entities/e1").json()
+    assert [(m["before"], m["after"], m["source"]) for m in body["mentions"]] == [
+        ("", "", "byline")]

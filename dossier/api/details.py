@@ -77,11 +77,12 @@ def entity_detail(catalog: Catalog, entity_id: str) -> Record | None:
             continue
         for m in doc.mentions:
             if m.key in keys:
+                placed = m.start >= 0  # a byline author removed from the text has no place
                 mentions.append({
                     "document": doc.id, "language": doc.language, "sentence": m.sentence,
-                    "start": m.start, "end": m.end, "text": m.text,
-                    "before": doc.text[max(0, m.start - _CONTEXT):m.start],
-                    "after": doc.text[m.end:m.end + _CONTEXT]})
+                    "start": m.start, "end": m.end, "text": m.text, "source": m.source,
+                    "before": doc.text[max(0, m.start - _CONTEXT):m.start] if placed else "",
+                    "after": doc.text[m.end:m.end + _CONTEXT] if placed else ""})
     return {**entity, "keys": sorted(keys), "mentions": mentions,
             "events": catalog.events(entity=entity_id),
             "agreements": catalog.agreements(entity=entity_id)}
