@@ -179,7 +179,8 @@ def main() -> None:
           f"{accuracy(cases, q3):.3f} |")
     stage, scan, per_doc = speed()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\nfigure stage: {stage:.0f} documents/s per CPU second (5 kB, one core), scanner alone: {scan:.0f} "
+    print(f"\nfigure stage: {stage:.0f} documents/s per CPU second (5 kB, one core), "
+          f"scanner alone: {scan:.0f} "
           f"documents/s, {per_doc} figures/document; peak memory {peak:.0f} MiB")
 
 
