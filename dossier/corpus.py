@@ -146,12 +146,12 @@ def _incremental(store: Store, new_ids: list[str]) -> CorpusResult:
 
 def fusion_documents(store: Store) -> list[Document]:
     """Return what event and agreement fusion reads of every document: its events and
-    agreements, no text; undated pages also their text, sentences and figures (fusion dates
-    their yearless events from what the page states)."""
+    agreements, no text; undated pages also their sentences and figures (fusion dates
+    their yearless events from the dates the page states: ``written_after``)."""
     docs = list(store.iter_documents(facts=("events", "agreements"), text=False, body=False))
     undated = [d.id for d in docs if d.published is None and d.events]
     full = {d.id: d for d in store.get_documents(
-        undated, facts=("figures", "events", "agreements"))}
+        undated, facts=("figures", "events", "agreements"), text=False)}
     return [full.get(d.id, d) for d in docs]
 
 

@@ -264,14 +264,14 @@ class Store:
             yield from self._documents_from_rows(rows, facts=facts, raw=False)
             last = rows[-1].id
 
-    def get_documents(self, ids: Sequence[str], *,
-                      facts: bool | Collection[str] = True) -> list[Document]:
+    def get_documents(self, ids: Sequence[str], *, facts: bool | Collection[str] = True,
+                      text: bool = True) -> list[Document]:
         """Return these stored documents (in id order; unknown ids left out), with the
-        facts named (all by default)."""
+        facts named (all by default) and their sentences (and text unless ``text=False``)."""
         out: list[Document] = []
         with self.engine.connect() as c:
             for part in _chunks(sorted(set(ids))):
-                rows = c.execute(_document_query(text=True, body=True)
+                rows = c.execute(_document_query(text=text, body=True)
                                  .where(s.documents.c.id.in_(part))
                                  .order_by(s.documents.c.id)).all()
                 out.extend(self._documents_from_rows(rows, facts=facts, raw=False))
