@@ -204,11 +204,8 @@ def demo_cmd(
 
 
 def sample_corpus() -> Path:
-    """Return the folder of the bundled sample articles."""
-    bundled = resources.files("dossier").joinpath("data", "sample")
-    if bundled.is_dir():
-        return Path(str(bundled))
-    return Path(__file__).resolve().parent.parent / "examples" / "seeds"
+    """Return the folder of the bundled sample articles (shipped inside the package)."""
+    return Path(str(resources.files("dossier").joinpath("data", "sample")))
 
 
 def _open(db: str) -> Store:
