@@ -11,6 +11,7 @@ import datetime as dt
 import zlib
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -113,6 +114,8 @@ class Store:
 
     def __init__(self, db: str = "dossier.db", *, engine: Engine | None = None) -> None:
         self.url = _url(db)
+        if "://" not in db and db != ":memory:":
+            Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
         # another build process may hold an SQLite file for a while: wait, do not fail
         lite = {"timeout": 60} if self.url.startswith("sqlite") else {}
         self.engine = engine or create_engine(self.url, connect_args=lite)
