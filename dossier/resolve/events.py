@@ -35,7 +35,6 @@ from dossier.resolve.agreements import _agreement as _agreement
 from dossier.resolve.agreements import _AgreementGroup as _AgreementGroup
 from dossier.resolve.agreements import _join_singular as _join_singular
 from dossier.resolve.agreements import fuse_agreements
-from dossier.resolve.keys import LANDMARK_COUNTRY as LANDMARK_COUNTRY
 from dossier.resolve.keys import canon, place_country, stable_id
 from dossier.resolve.undated import written_after, year_after
 

@@ -7,13 +7,19 @@ keys to entity ids and derive record ids from their first report.
 from __future__ import annotations
 
 import hashlib
+import tomllib
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from importlib import resources
 
-__all__ = ["LANDMARK_COUNTRY", "canon", "place_country", "stable_id"]
+__all__ = ["canon", "landmark_countries", "place_country", "stable_id"]
 
-#: Landmarks the gazetteer keys without a GeoNames id, with the country they stand in.
-LANDMARK_COUNTRY = {"place:kremlin": "RU", "place:white-house": "US", "place:akorda": "KZ"}
+@lru_cache(maxsize=1)
+def landmark_countries() -> dict[str, str]:
+    """Curated landmarks (keyed without a GeoNames id) -> the ISO country they stand in."""
+    path = resources.files("dossier").joinpath("data", "gazetteer", "curated.toml")
+    entries = tomllib.loads(path.read_text(encoding="utf-8"))["entry"]
+    return {e["key"]: e["country"] for e in entries if e.get("country")}
 
 
 @lru_cache(maxsize=1)
@@ -31,8 +37,9 @@ def place_country(key: str | None) -> str | None:
         return None
     if key.startswith("country:"):
         return key.split(":", 1)[1].upper()
-    if key in LANDMARK_COUNTRY:
-        return LANDMARK_COUNTRY[key]
+    landmarks = landmark_countries()
+    if key in landmarks:
+        return landmarks[key]
     if key.startswith("place:"):
         return _cities().get(key.split(":", 1)[1])
     return None
