@@ -31,7 +31,7 @@ def build_export(store: Store) -> dict[str, Any]:
     index = store.entity_index()
     documents: list[dict[str, Any]] = []
     figures: list[dict[str, Any]] = []
-    for d in store.iter_documents(text=False):
+    for d in store.iter_documents(facts=("figures",), text=False, body=False):
         documents.append({
             "id": d.id, "source": d.source, "title": d.title, "language": d.language,
             "published": d.published, "outlet": d.outlet, "author": d.author, "url": d.url,

@@ -66,6 +66,7 @@ class Partial:
         return None
 
 
+@lru_cache(maxsize=65536)  # fusion parses the same few dates over and over; Partial is frozen
 def parse_partial(value: str | None) -> Partial | None:
     """Parse any partial ISO form this module writes (None for None or junk)."""
     if not value:
