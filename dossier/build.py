@@ -103,17 +103,7 @@ def build(
     started = time.perf_counter()
     opts = options or SourceOptions()
     report = BuildReport()
-    batch: list[Document] = []
-    signatures: dict[str, bytes] = {}
     seen: set[str] = set()
-    near = load_duplicates(store) if dedup else None
-
-    def flush() -> None:
-        if batch:
-            store.write_documents(batch, signatures)
-            report.added.extend(d.id for d in batch)
-            batch.clear()
-            signatures.clear()
 
     def todo() -> Iterator[Document | Failure]:
         for item in iter_sources(sources, opts):
@@ -129,20 +119,9 @@ def build(
                 seen.add(item.id)
             yield item
 
-    for result in _results(todo(), pipeline, workers, batch_size * max(workers, 1)):
-        if isinstance(result, Failure):
-            report.failed.append(result)
-        elif not _wanted(result, opts):
-            report.filtered.append(result.id)
-        else:
-            if near is not None:
-                _link_duplicate(result, near, signatures, report)
-            batch.append(result)
-            if len(batch) >= batch_size:
-                flush()
-        if on_document is not None:
-            on_document(result.source)
-    flush()
+    results = _results(todo(), pipeline, workers, batch_size * max(workers, 1))
+    store_results(results, store, report, opts, batch_size=batch_size, dedup=dedup,
+                  on_document=on_document)
     store.record_failures(report.failed)
     if corpus and report.added:
         from dossier.corpus import update_corpus
@@ -176,3 +155,37 @@ def _link_duplicate(doc: Document, near: NearDuplicates, signatures: dict[str, b
     packed = near.signature_bytes(doc.id)
     if packed is not None:
         signatures[doc.id] = packed
+
+
+def store_results(results: Iterable[Document | Failure], store: Store, report: BuildReport,
+                  opts: SourceOptions, *, batch_size: int = 64, dedup: bool = True,
+                  on_document: Callable[[str], None] | None = None) -> None:
+    """Store processed documents in batches: filters, near-duplicate links, failures.
+
+    Every engine (local processes, Ray) ends here, so they store identically.
+    """
+    near = load_duplicates(store) if dedup else None
+    batch: list[Document] = []
+    signatures: dict[str, bytes] = {}
+
+    def flush() -> None:
+        if batch:
+            store.write_documents(batch, signatures)
+            report.added.extend(d.id for d in batch)
+            batch.clear()
+            signatures.clear()
+
+    for result in results:
+        if isinstance(result, Failure):
+            report.failed.append(result)
+        elif not _wanted(result, opts):
+            report.filtered.append(result.id)
+        else:
+            if near is not None:
+                _link_duplicate(result, near, signatures, report)
+            batch.append(result)
+            if len(batch) >= batch_size:
+                flush()
+        if on_document is not None:
+            on_document(result.source)
+    flush()

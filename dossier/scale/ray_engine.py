@@ -28,7 +28,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dossier.build import BuildReport, _link_duplicate, _wanted, load_duplicates
+from dossier.build import BuildReport, store_results
 from dossier.ingest.sources import SourceOptions, iter_sources
 from dossier.model import Document, Failure
 from dossier.pipeline import DEFAULT_STAGES, Pipeline, StageError, build_pipeline
@@ -195,29 +195,5 @@ def _store_outputs(folder: Path, store: Store, opts: SourceOptions, report: Buil
                    batch_size: int, dedup: bool,
                    on_document: Callable[[str], None] | None) -> None:
     """Store processed documents as the local engine does (filters, duplicates, batches)."""
-    near = load_duplicates(store) if dedup else None
-    batch: list[Document] = []
-    signatures: dict[str, bytes] = {}
-
-    def flush() -> None:
-        if batch:
-            store.write_documents(batch, signatures)
-            report.added.extend(d.id for d in batch)
-            batch.clear()
-            signatures.clear()
-
-    for row in _ordered_rows(folder):
-        result = decode_row(row)
-        if isinstance(result, Failure):
-            report.failed.append(result)
-        elif not _wanted(result, opts):
-            report.filtered.append(result.id)
-        else:
-            if near is not None:
-                _link_duplicate(result, near, signatures, report)
-            batch.append(result)
-            if len(batch) >= batch_size:
-                flush()
-        if on_document is not None:
-            on_document(result.source)
-    flush()
+    store_results((decode_row(row) for row in _ordered_rows(folder)), store, report, opts,
+                  batch_size=batch_size, dedup=dedup, on_document=on_document)
