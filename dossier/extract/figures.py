@@ -107,16 +107,20 @@ class FigureStage:
 
 def extract_figures(doc: Document) -> list[Figure]:
     """Return the figures of ``doc`` (needs text, sentences, mentions, language)."""
+    # imported here: tablefigures reuses this module's cues
+    from dossier.extract.tablefigures import parse_row, row_figures
+
     if not doc.sentences:
         return []
+    rows = {i: row for i, s in enumerate(doc.sentences) if (row := parse_row(s.text))}
     quantities = scanner(doc.language).find(doc.text)
-    if not quantities:
+    if not quantities and not rows:
         return []
     starts = [s.start for s in doc.sentences]
-    by_sentence: dict[int, list[Quantity]] = {}
+    by_sentence: dict[int, list[Quantity]] = {i: [] for i in rows}
     for q in quantities:
         i = bisect.bisect_right(starts, q.start) - 1
-        if i >= 0 and q.end <= doc.sentences[i].end:
+        if i >= 0 and q.end <= doc.sentences[i].end and i not in rows:
             by_sentence.setdefault(i, []).append(q)
     speakers = assign_speakers(doc)
     subjects = _Subjects(doc, quantities)
@@ -124,7 +128,8 @@ def extract_figures(doc: Document) -> list[Figure]:
     figures: list[Figure] = []
     for i in sorted(by_sentence):
         here = subjects.of(i)
-        for fig in reader.read(i, by_sentence[i], here):
+        found = row_figures(doc, i, rows[i]) if i in rows else reader.read(i, by_sentence[i], here)
+        for fig in found:
             fig.speaker = speakers[i]
             fig.subjects = list(here)
             fig.unit = _shared_currency(doc.language, fig.unit, here)
@@ -163,10 +168,20 @@ class _Subjects:
         self.doc = doc
         self.cues = cues(doc.language)
         self.top = _top_countries(doc)
-        blocked = [(q.start, q.end) for q in quantities] + self._compared(doc.text)
+        blocked = sorted([(q.start, q.end) for q in quantities] + self._compared(doc.text))
+        # bisect on the sorted starts: testing every span per mention was quadratic
+        self._blocked = blocked
+        self._block_starts = [a for a, _ in blocked]
+        self._reach = max((b - a for a, b in blocked), default=0)
         self.mentions = [m for m in doc.mentions if m.key.startswith("country:")
-                         and not any(a < m.end and m.start < b for a, b in blocked)
+                         and not self._is_blocked(m.start, m.end)
                          and not self._in_currency(m.start, m.end)]
+
+    def _is_blocked(self, start: int, end: int) -> bool:
+        """Return True when [start, end) overlaps a quantity or a compared clause."""
+        hi = bisect.bisect_left(self._block_starts, end)  # spans starting before ``end``
+        lo = bisect.bisect_left(self._block_starts, start - self._reach)
+        return any(start < b for _, b in self._blocked[lo:hi])
 
     def _compared(self, text: str) -> list[tuple[int, int]]:
         """Return the spans after a comparison cue, up to the clause's end (60 chars at most)."""

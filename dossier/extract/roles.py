@@ -154,6 +154,8 @@ class RoleIndex:
     _held: dict[str, RoleRef] | None = None
     _others: list[Mention] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
+    # the same spans are read again (a quote's sentences, a title before each name): per document
+    _found: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # mentions that are no speaker ("Commercio", a title read as a name) read as title words
@@ -210,7 +212,7 @@ class RoleIndex:
         covers every word of [start, end). Stops at the first other word: most spans are
         long and only their edge is a title."""
         text = self.doc.text[start:end]
-        covered = [(start + a, start + b) for a, b, _ in self.vocab.found(text)]
+        covered = [(start + a, start + b) for a, b, _ in self._roles_in(text)]
         found = list(_TOKEN.finditer(text))
         run: list[Token] = []
         for t in reversed(found) if backward else found:
@@ -221,6 +223,13 @@ class RoleIndex:
         if backward:
             run.reverse()
         return run, len(run) == len(found)
+
+    def _roles_in(self, text: str) -> list[tuple[int, int, str]]:
+        """Return the role phrases of ``text`` (remembered for this document)."""
+        got = self._found.get(text)
+        if got is None:
+            got = self._found[text] = self.vocab.found(text)
+        return got
 
     def _token(self, a: int, b: int, word: str, covered: list[tuple[int, int]]) -> Token:
         """Return one word as (start, end, is a title word, the countries it names)."""
@@ -260,7 +269,7 @@ class RoleIndex:
     def _ref(self, toks: list[Token]) -> RoleRef | None:
         """Return the roles and countries of a run of title words (None without a role)."""
         text = self.doc.text[toks[0][0]:toks[-1][1]]
-        roles = roles_of(self.vocab.found(text))
+        roles = roles_of(self._roles_in(text))
         if not roles:
             return None
         return RoleRef(roles=roles, countries=frozenset(c for *_, cs in toks for c in cs))
