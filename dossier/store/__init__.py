@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -135,16 +135,6 @@ class Store:
         with self.engine.connect() as c:
             return c.execute(select(s.documents.c.id).where(s.documents.c.id == doc_id)).first() \
                 is not None
-
-    def known_ids(self, ids: Iterable[str]) -> set[str]:
-        """Return which of ``ids`` are stored."""
-        wanted = list(ids)
-        found: set[str] = set()
-        with self.engine.connect() as c:
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i:i + 500]
-                found.update(c.scalars(select(s.documents.c.id).where(s.documents.c.id.in_(chunk))))
-        return found
 
     def write_documents(self, docs: Sequence[Document],
                         signatures: dict[str, bytes] | None = None) -> None:
