@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from dossier.clean.boilerplate import Filtered, filter_text, load_cues
 from dossier.clean.header import find_header
 from dossier.clean.html import extract_html, fallback_text
+from dossier.ingest.tables import replace_markdown_tables
 from dossier.model import Document
 
 __all__ = ["CleanStage", "normalise"]
@@ -46,6 +47,8 @@ class CleanStage:
             if page.date and not meta.get("published"):
                 meta["published"] = page.date
             title, author, outlet = page.title, page.author, page.sitename
+            # Markdown table rows -> "Caption — Row: Header: value." lines figures can read
+            page.text = replace_markdown_tables(page.text, doc.raw)
             if page.text and not self.filter_html:
                 result = Filtered(text=page.text, kept=page.text.split("\n\n"))
             else:

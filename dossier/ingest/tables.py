@@ -14,7 +14,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-__all__ = ["table_text"]
+__all__ = ["replace_markdown_tables", "table_blocks", "table_text"]
 
 _DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
@@ -129,3 +129,78 @@ def _clean(text: str) -> str:
 def _utf8_parser() -> lxml_html.HTMLParser:
     """Return a fresh UTF-8 parser (lxml reads bytes without meta charset as Latin-1)."""
     return lxml_html.HTMLParser(encoding="utf-8")  # fresh: lxml parsers are not thread-safe
+
+
+def table_blocks(html: str) -> list[tuple[frozenset[str], list[str]]]:
+    """Return (cell texts, row sentences) of every data table in ``html``, in page order."""
+    try:
+        root = lxml_html.document_fromstring(html.encode("utf-8"), parser=_utf8_parser())
+    except (etree.ParserError, ValueError):
+        return []
+    out = []
+    for table in root.iter("table"):
+        if table.find(".//table") is not None:
+            continue
+        sentences = _table_sentences(table)
+        if sentences:
+            cells = frozenset(c for row in _grid(table) for c in row if c)
+            out.append((cells, sentences))
+    return out
+
+
+def replace_markdown_tables(text: str, html: str) -> str:
+    """Replace each Markdown table block of ``text`` by the row sentences of its HTML table.
+
+    trafilatura writes tables as "| a | b |" paragraphs the figure extractor cannot read; a
+    block is matched to the unused table sharing most of its cells, and left as it is when
+    none shares half of them. Text without a Markdown row is returned unchanged.
+    """
+    paras = text.split("\n\n")
+    if not any(_is_md_row(p) for p in paras):
+        return text
+    blocks = table_blocks(html)
+    used: set[int] = set()
+    out: list[str] = []
+    i = 0
+    while i < len(paras):
+        j = i
+        while j < len(paras) and _is_md_row(paras[j]):
+            j += 1
+        if j == i:
+            out.append(paras[i])
+            i += 1
+            continue
+        rows = paras[i:j]
+        match = _best_table(_md_cells(rows), blocks, used)
+        if match is None:
+            out.extend(rows)
+        else:
+            used.add(match)
+            out.append("\n".join(blocks[match][1]))
+        i = j
+    return "\n\n".join(out)
+
+
+def _is_md_row(para: str) -> bool:
+    """Return True for a paragraph that is one Markdown table line ("| a | b |")."""
+    line = para.strip()
+    return "\n" not in line and len(line) > 1 and line.startswith("|") and line.endswith("|")
+
+
+def _md_cells(rows: list[str]) -> set[str]:
+    """Return the non-empty cell texts of Markdown rows (separator rows dropped)."""
+    cells = (_clean(c) for row in rows for c in row.strip().strip("|").split("|"))
+    return {c for c in cells if c and not set(c) <= set("-: ")}
+
+
+def _best_table(
+    cells: set[str], blocks: list[tuple[frozenset[str], list[str]]], used: set[int]
+) -> int | None:
+    """Return the index of the unused table sharing most cells (at least half), or None."""
+    if not cells:
+        return None
+    scores = [(len(cells & b[0]), -k) for k, b in enumerate(blocks) if k not in used]
+    if not scores:
+        return None
+    best, neg = max(scores)
+    return -neg if best * 2 >= len(cells) else None
