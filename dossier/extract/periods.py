@@ -100,6 +100,11 @@ class PeriodFinder:
             rf"(?:(?P<ow>{ordinal})|{_ORDINAL_DIGITS})(?:{SPACE}|-)"
             rf"(?:(?P<q>{alt(p.get('quarter', []))})|(?P<h>{alt(p.get('half', []))}))"
             r"|(?<!\w)Q(?P<qn>[1-4])(?!\w)")
+        # the two patterns above open with optional or alternative parts, so the engine tries
+        # them at every character; a range needs a month word and a part its quarter/half word
+        # (the same sub-patterns over the same string), so most sentences skip them at once
+        self._range_guard = re.compile(month)
+        self._part_guard = re.compile(f"{alt(p.get('quarter', []))}|{alt(p.get('half', []))}")
 
     def find(self, text: str, published: str | None) -> list[PeriodMention]:
         """Return the time expressions of ``text``, the longest first where they overlap."""
@@ -160,15 +165,17 @@ class PeriodFinder:
 
     def _stretches(self, text: str) -> list[_Stretch]:
         """Return the month ranges, quarters and halves of ``text`` (year not yet known)."""
-        out = []
-        for m in self._range.finditer(text):
+        out: list[_Stretch] = []
+        ranges = self._range.finditer(text) if self._range_guard.search(text) else ()
+        for m in ranges:
             a = _lookup(m.group("m1"), self._month_table)
             b = _lookup(m.group("m2"), self._month_table)
             conn = (m.group("conn") or "").lower()
             joined = not conn or conn in self._joiners or m.group("from")
             if a and b and a < b and joined:
                 out.append(_Stretch(start=m.start(), end=m.end(), first=a, last=b))
-        for m in self._part.finditer(text):
+        parts = self._part.finditer(text) if "Q" in text or self._part_guard.search(text) else ()
+        for m in parts:
             n = self._part_number(m)
             size = 6 if m.group("h") else 3
             if n and n * size <= 12:
