@@ -117,10 +117,23 @@ def role_vocabulary(language: str | None, titles: tuple[str, ...] = ()) -> RoleV
     implies = {k: frozenset(v) for k, v in common.get("role_implies", {}).items()}
     demonyms, places = _demonym_table(own.get("demonyms", {}), common.get("regions", {}))
     return RoleVocabulary(
-        roles=re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), names=names,
+        roles=re.compile(rf"(?<!\w){_first_letters(parts)}(?:{body})(?!\w)", re.IGNORECASE),
+        names=names,
         titles=re.compile(rf"(?:{title_alt})", re.IGNORECASE), implies=implies,
         demonyms=demonyms, places=places,
     )
+
+
+def _first_letters(parts: list[tuple[str, str]]) -> str:
+    """Return a lookahead on the letters role phrases start with ("" when one starts with a
+    wildcard): the engine otherwise tries every phrase at every character of a span."""
+    firsts = set()
+    for phrase, _ in parts:
+        words = phrase.split()
+        if not words or words[0] == "~" or words[0].startswith("*"):
+            return ""
+        firsts.add(words[0].strip("*")[0])
+    return f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])" if firsts else ""
 
 
 def _demonym_table(table: dict[str, list[str]], regions: dict[str, list[str]]
