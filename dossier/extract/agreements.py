@@ -2,8 +2,8 @@
 
 A head noun from the per-language lexicon ("Dichiarazione", "Declaração", "соглашение",
 "Deklarasyonu") starts a title that runs through capitalised words and short runs of linking
-words ("Programma Comprensivo per la Cooperazione Economica per il 2026–2030"). Lower-case
-mentions ("a declaração de parceria estratégica") count only beside a signing or adoption
+words ("Piano Generale per la Collaborazione Industriale per il 2031–2035"). Lower-case
+mentions ("a declaração de amizade e vizinhança") count only beside a signing or adoption
 verb, and bare or counted heads ("a package of documents", "47 agreements") never do.
 Titles are glossed into English word by word from the lexicon's glossary; the English title
 is used only when every word could be glossed, else the original stays the title.
@@ -74,7 +74,7 @@ def _title_span(text: str, hs: int, he: int, alex: AgreementLex,
             break  # "соглашение о ... и меморандум о ...": a second document begins
         if (not named and re.fullmatch(r"(?:1[89]|20)\d\d", tok) and prev is not None
                 and fold(prev) in alex.preps):
-            break  # "Договор о союзнических отношениях в 2022 году": when, not which
+            break  # "Соглашение о морском сообщении в 2019 году": when, not which
         count += 1
         if named and is_cap(tok):
             edge, gap = m, 0
@@ -91,7 +91,7 @@ def _title_span(text: str, hs: int, he: int, alex: AgreementLex,
         else:
             if _content(tok, alex):
                 if seen_cap and not is_cap(tok):
-                    break  # "... da Língua Russa pela câmara": the name is over
+                    break  # "... da Arte Sacra pela prefeitura": the name is over
                 edge = m
                 seen_cap = seen_cap or is_cap(tok)
             if count >= LOWER_MAX:

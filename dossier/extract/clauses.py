@@ -1,7 +1,7 @@
 """Clauses of a sentence, so an event takes only the date of its own verb.
 
-"Albares llegó ... en visita oficial, la primera ... desde que la presidenta asumió el cargo en
-octubre de 2024": the date belongs to "asumió", not to the visit. A full parser is not needed
+"Orellana viajó ... en visita de trabajo, la segunda ... desde que el canciller asumió el cargo en
+marzo de 2019": the date belongs to "asumió", not to the visit. A full parser is not needed
 (nor shipped for Kazakh): clause openers from the per-language lexicon (``[clauses]`` in
 ``events.toml``: subordinating conjunctions anywhere, relative pronouns and coordinating
 conjunctions only after a comma) cut the sentence into clauses, and a trigger takes the dates

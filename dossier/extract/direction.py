@@ -148,7 +148,7 @@ def _roles(text: str, span: tuple[int, int], pos: int, mentions: list[Mention],
             getattr(out, role).append(m.key)
     (out.destination if owner_receives else out.origin).extend(owners)
     if not owner_receives and not out.destination and len(set(owners)) > 1:
-        # "55.000 cittadini kazaki studiano in college russi": the second owner is the host
+        # "3.200 studenti cileni frequentano atenei norvegesi": the second owner is the host
         out.destination.extend(k for k in owners if k != owners[0])
     return out
 
@@ -177,7 +177,7 @@ def orient(fig: Figure, doc: Document, mentions: list[Mention], pair: Sequence[s
     wide = _roles(text, (0, len(text)), pos, local, cues, receives)
     near = _roles(text, clause, pos, local, cues, receives)
     if not (near.destination or near.origin):
-        near = wide  # "(volume cumulativo superiore a $27 miliardi)": the sentence says whose
+        near = wide  # "(valore complessivo oltre i $9 miliardi)": the sentence says whose
     dest = _pick(near.destination, None)
     origin = _pick(near.origin, dest)
     if dest is None and origin is None:

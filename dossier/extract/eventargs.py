@@ -110,7 +110,7 @@ def _distance(start: int, end: int, trig: Trigger) -> int:
 def arguments(doc: Document, sent: Sentence, mentions: list[Mention],
                found: list[DateSpan], persons: set[str] | None = None) -> list[Mention]:
     """The mentions that can be an event's arguments: not the page's author, not the byline
-    before a dateline ("Patrizia Boi (BRICS AND FRIENDS) - Mosca, 12 novembre –"), no
+    before a dateline ("Gianna Lodi (NOTIZIE DAL MONDO) - Lima, 4 marzo –"), no
     document, project or building names, and only people the page shows to be people."""
     author = _fold_name(doc.author or "")
     cut = 0
@@ -148,7 +148,7 @@ def cited_source(text: str, m: Mention, language: str) -> bool:
     if before is None:
         return False
     head = text[max(0, m.start - SOURCE_GAP):m.start]
-    # "segundo o conselheiro do Kremlin, Iuri Ushakov, foram ...": a comma between only
+    # "segundo o porta-voz do Itamaraty, Paulo Mendes, houve ...": a comma between only
     # where the name stands in apposition, closed by a comma of its own
     closed = text[m.end:m.end + 2].lstrip().startswith(",")
     return any(not re.search(r"[.;:!?«»\"()]", tail := head[c.end():])

@@ -41,8 +41,8 @@ def _dateline(text: str, span: DateSpan) -> bool:
 def context_dates(doc: Document, spans: list[list[DateSpan]]) -> list[str | None]:
     """Give each sentence the date of the heading or dateline it falls under (None if none).
 
-    A heading such as "I Colloqui Ufficiali e i Documenti Firmati (12 novembre 2025)" or a
-    dateline "Mosca, Cremlino, 12 novembre –" dates the sentences that follow it, until the
+    A heading such as "Gli Incontri Bilaterali e gli Accordi Conclusi (3 aprile 2021)" or a
+    dateline "Quito, Palazzo Carondelet, 3 aprile –" dates the sentences that follow it, until the
     next heading or dateline that states another date.
     """
     out: list[str | None] = []

@@ -90,7 +90,7 @@ def detect_events(doc: Document, spans: list[list[DateSpan]] | None = None) -> l
             if planned and not own_date:
                 date, end = None, None  # "the next session will be held in Tashkent": not today
             elif planned and date and doc.published and date < doc.published[:10]:
-                # "is scheduled to address the forum on Friday": the coming Friday
+                # "is due to open the fair on Friday": the coming Friday
                 date = next(((w for s in spans[i] if s.date == date
                               and (w := next_week(s, lang)) is not None)), date)
             place = place_of(doc, sent, by_sent[i], trig, lex)

@@ -161,7 +161,7 @@ class _Subjects:
     its paragraph's, else the document's two main ones; a bilateral cue ("between the two
     countries", "взаимная торговля") adds the main pair. Countries inside a currency name
     ("долларов США", "dollari USA", "ABD doları") are not subjects, nor are countries a
-    figure is compared with ("mehr als mit Frankreich oder Großbritannien").
+    figure is compared with ("mehr als mit Schweden oder Norwegen").
     """
 
     def __init__(self, doc: Document, quantities: list[Quantity]) -> None:
@@ -239,7 +239,7 @@ class _SentenceReader:
             period = choose_period(periods, pos, clause, target=kind != "actual",
                                    between=others, text=text)
             if period is None and kind == "actual" and (due := deadline(periods, clause)):
-                kind, period = "target", due  # "la formation de 5 000 jeunes d'ici 2027"
+                kind, period = "target", due  # "l'équipement de 800 écoles d'ici 2031"
             value = self._period_value(period, metric, kind, subjects)
             # an undated actual investment is what has accumulated; a planned one is a flow
             if metric == "investment" and ((value is None and kind == "actual")
@@ -332,7 +332,7 @@ class _SentenceReader:
         if q.unit == "count":
             metric, measure = self._count_metric(text, pos, q)
             if metric is None and (hit := _nearest(hits, clause, pos)) == "population":
-                return hit, _MEASURE[hit]  # "uma população de 36 milhões de pessoas"
+                return hit, _MEASURE[hit]  # "uma população de 11 milhões de habitantes"
             return metric, measure
         if q.unit == "percent":
             return None, None
@@ -358,7 +358,7 @@ class _SentenceReader:
     def _count_metric(self, text: str, pos: int, q: Quantity) -> tuple[str | None, str | None]:
         """Return (metric, measure) of a count from its counted noun phrase."""
         noun = q.noun or ""
-        after = text[pos:pos + len(q.surface) + 48]  # "Nove filiali di importanti università"
+        after = text[pos:pos + len(q.surface) + 48]  # "Sei sedi di grandi ospedali"
         metric = self.cues.counts.search(noun) or self.cues.counts.search(_CLAUSE.split(after)[0])
         measure = next((name for rx, name in self.cues.measures if rx.search(noun)), None)
         if metric and not measure:

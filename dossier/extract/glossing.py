@@ -119,7 +119,7 @@ def gloss(title: str, language: str | None, head: tuple[int, str] | None = None)
     """Gloss ``title`` into English; return (English title, every word was known).
 
     Phrases of the glossary first, then words and stems; names written with a capital in a
-    lower-case title pass through ("sul Piano Mattei per l'Africa"); then English word order
+    lower-case title pass through ("sul Fondo Rossi per l'Oceania"); then English word order
     and title case (:mod:`dossier.extract.titles`).
     """
     alex = agreement_lex(language or "en")
@@ -127,7 +127,7 @@ def gloss(title: str, language: str | None, head: tuple[int, str] | None = None)
         title = re.sub(r"(?<=\w)['’]\w+", "", title)
     words = [m.group(0) for m in tokens(title) if m.group(0)[:1].isalnum()]
     folded = [fold(w) for w in words]
-    # capitals mark names only in a title written in lower case ("traité d'Aix-la-Chapelle")
+    # capitals mark names only in a title written in lower case ("traité de Saint-Malo")
     names_ok = any(w[:1].islower() and f not in alex.links
                    for w, f in zip(words, folded, strict=True))
     out: list[Chunk] = []

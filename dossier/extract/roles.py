@@ -1,7 +1,7 @@
 """Role references: "the Russian president", "il premier", "Вице-премьердің" -> a named person.
 
-News names a speaker once with a title ("Russian President Vladimir Putin", "O Presidente da
-Rússia, Vladimir Putin") and later by the title alone. This module reads the title words
+News names a speaker once with a title ("Chilean President Tomás Rivera", "O Presidente do
+Chile, Tomás Rivera") and later by the title alone. This module reads the title words
 before (or in apposition after) each person mention, keeps the roles and countries they state,
 and resolves a later bare title to the person holding that role. Roles and title words are
 per-language data (``dossier/lang/<code>/speakers.toml``); which roles a reference may stand

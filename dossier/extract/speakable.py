@@ -6,8 +6,8 @@ is worse than none. A curated (gazetteer) name always may speak; any other is dr
 first word (or its only word) is a common word *of this document* (it also occurs in lower
 case, inflected or not: "il commercio", "officials said"), when it holds a role phrase or only
 title words, when it starts in lower case ("de Economía"), or when it follows a hyphenated
-country pair ("Irak-Türkiye Ham Petrol Boru Hattı": a joint project, not a person). A surname
-the entity stage left untyped in an inflected form ("По словам Оверчука") is added as that
+country pair ("Peru-Şili Doğal Gaz Boru Hattı": a joint project, not a person). A surname
+the entity stage left untyped in an inflected form ("По словам Самойленко") is added as that
 person. Written here because no package tells names from common nouns in nine languages; the
 document itself is the lexicon, so a new language needs no word list.
 """

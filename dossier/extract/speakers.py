@@ -268,7 +268,7 @@ class SpeakerFinder:
     def _lead_title(self, base: int, text: str, start: int, verb: int) -> str | None:
         """Return the person of a title at ``start`` that is the subject of the verb."""
         held = self.roles.title_lead(base + start, base + verb)
-        if held:  # "Le ministre a également indiqué", "Премьер-Министр ... атап өтті"
+        if held:  # "La ministre a par ailleurs souligné", "Сыртқы істер министрі ... айтты"
             gap = _ASIDE.sub(" ", text[held[1] - base:verb])
             if (self.cues.verb_final and not _CLAUSE_END.search(gap)) \
                     or len(gap.split()) <= _SUBJECT_GAP:

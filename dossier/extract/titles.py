@@ -79,8 +79,8 @@ POSTPOSITIONS = frozenset({"on", "for", "of", "in the field of", "between"})
 def head_first(mods: list[str], head: str) -> list[str]:
     """Reorder a head-final gloss into English: the head, then "on" and its modifiers.
 
-    Postpositions follow what they govern ("су ресурстары саласындағы ынтымақтастық туралы
-    меморандум" = water resources | in the field of, cooperation | on, memorandum): each
+    Postpositions follow what they govern ("ауыл шаруашылығы саласындағы әріптестік туралы
+    келісім" = agriculture | in the field of, partnership | on, agreement): each
     closes a phrase that English opens with it, nearest the head first -> "Memorandum on
     cooperation in the field of water resources".
     """
@@ -123,8 +123,8 @@ def _fold(text: str) -> str:
 def concepts(title: str, language: str | None) -> frozenset[str]:
     """Language-independent topic keys of an agreement title: concepts and years.
 
-    "Programa Estratégico de Cooperação 2026-2030" and "Programa Estratégico de Cooperación
-    para el periodo 2026-2030" both give {strategic, y2026, y2030}; "Memorandum on energy"
+    "Programa Estratégico de Parceria 2031-2035" and "Programa Estratégico de Asociación
+    para los años 2031-2035" both give {strategic, y2031, y2035}; "Memorandum on energy"
     and "меморандум в сфере энергетики" both give {energy}. Words come from the per-language
     ``[agreements.concepts]`` table (exact words and "stem*" entries).
     """

@@ -132,7 +132,7 @@ def near_cue(cues: re.Pattern[str] | None, text: str, trig: Trigger) -> bool:
 
 
 def generic_use(lex: TriggerLex, text: str, trig: Trigger) -> bool:
-    """True for a trigger used as a common noun: "in forum come l'ONU", "BM gibi forumlarda"."""
+    """True for a trigger used as a common noun: "in sedi come il G20", "AGİT gibi kurumlarda"."""
     after = text[trig.end:trig.end + 24]
     before = text[max(0, trig.start - 24):trig.start]
     if lex.idioms and any(m.start() <= trig.start and trig.end <= m.end()

@@ -23,7 +23,7 @@ from dossier.resolve.keys import canon, stable_id
 __all__ = ["SINGULAR_KINDS", "fuse_agreements"]
 
 #: Kinds a summit signs one of (a visit has one declaration, many agreements): an undated
-#: mention of one ("plans to sign a declaration") can join the dated one.
+#: mention of one ("expects to adopt a declaration") can join the dated one.
 SINGULAR_KINDS = frozenset({"declaration", "treaty"})
 
 
@@ -82,7 +82,7 @@ def _join_singular(groups: list[_AgreementGroup]) -> list[_AgreementGroup]:
     for g in sorted(groups, key=lambda g: g.date is None):
         if (g.date is None and g.kind in SINGULAR_KINDS
                 and all(_only_of_kind(d, a) for d, a in g.members)):
-            # "plans to sign a declaration" with no date: the one dated declaration between
+            # "expects to adopt a declaration" with no date: the one dated declaration between
             # the same parties that other pages report signed
             fits = [o for o in out if o.kind == g.kind and o.date is not None
                     and len(set(o.parties) & set(g.parties)) >= min(2, len(g.parties))]
@@ -121,8 +121,8 @@ def _topics(g: _AgreementGroup) -> tuple[frozenset[str], frozenset[str]]:
 def _topic_match(out: list[_AgreementGroup], g: _AgreementGroup) -> _AgreementGroup | None:
     """The group naming the same document as ``g`` in another language, or None.
 
-    Titles that gloss apart ("Programa Estratégico de Cooperação 2026-2030", "Programa
-    Estratégico de Cooperación para el periodo 2026-2030"; "Ortak Bildiri", "бірлескен
+    Titles that gloss apart ("Programa Estratégico de Parceria 2031-2035", "Programa
+    Estratégico de Asociación para los años 2031-2035"; "Ortak Bildiri", "бірлескен
     мәлімдеме") still share a kind, both parties, a compatible date and a topic: a concept
     from the per-language glossaries, or the years the title covers. Years that differ
     ("2025-2027" and "2026-2030") tell two documents apart. The group sharing most wins.

@@ -19,8 +19,8 @@ def written_after(doc: Document) -> dt.date | None:
     """The latest day an undated page shows to be past: it was written after this day.
 
     Evidence, most precise first: dates with a month that the page states with a year (not
-    deadlines, "entre enero y septiembre de 2025"), else the end of the latest period its
-    actual figures report ("2024'te ... 4,5 milyon ton": the page is from after 2024).
+    deadlines, "entre marzo y octubre de 2019"), else the end of the latest period its
+    actual figures report ("2018'de ... 2,3 milyon ton": the page is from after 2018).
     """
     from dossier.extract.eventdates import sentence_dates
 
@@ -42,7 +42,7 @@ def written_after(doc: Document) -> dt.date | None:
 
 def _span_end(found: list[list[DateSpan]], sentence: int, year: int) -> bool:
     """True when ``year`` ends a programme's span or a deadline in that sentence ("dotado con
-    220 millones de euros para el periodo 2026-2030"): a plan, not a past period."""
+    95 millones de euros para los años 2031-2035"): a plan, not a past period."""
     spans = found[sentence] if 0 <= sentence < len(found) else []
     return any((s.target or (precision(s.date) == 1 and s.end_date))
                and (s.end_date or s.date or "")[:4] == str(year) for s in spans)

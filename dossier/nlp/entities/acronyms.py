@@ -1,5 +1,5 @@
-"""Acronyms defined in brackets: "Agence française de développement (AFD)", "AFD (Agence
-française de développement)", "Жапонияның халықаралық ынтымақтастық агенттігі (JICA)".
+"""Acronyms defined in brackets: "Office national des forêts (ONF)", "ONF (Office
+national des forêts)", "Норвегияның даму агенттігі (NORAD)".
 
 The name and its acronym share one key, the acronym's ("organization:jica") unless the
 gazetteer knows either, so the name in any language merges across documents with the bare

@@ -94,7 +94,7 @@ def _takes_surname(c: Cand, text: str, surnames: dict[str, tuple[str, tuple[str,
     if before:
         lead = re.search(r"(?i)(?:^|(?<=\s))" + r"\s+".join(map(re.escape, before)) + r"\s+$",
                          text[max(0, m.start - 20):m.start])
-        if lead is not None:  # "De la Fuente, de 73 años"
+        if lead is not None:  # "Del Valle, de 58 años"
             m.start -= len(lead.group())
             m.text = text[m.start:m.end]
     return True
@@ -130,7 +130,7 @@ def _surname_index(cands: list[Cand],
         while k > 1 and c.words[k - 1] in cfg.connectors:
             k -= 1
         entry = (m.key, tuple(c.words[k:-1]))
-        if k < len(c.words) - 1 and k >= 2:  # "Lula" of "Luiz Inácio Lula da Silva"
+        if k < len(c.words) - 1 and k >= 2:  # "Prado" of "José Carlos Prado da Costa"
             index.setdefault(latin(c.words[k - 1]), set()).add((m.key, ()))
         last = latin(cfg.person_token(c.words[-1]))
         index.setdefault(last, set()).add(entry)

@@ -102,7 +102,7 @@ def all_common(words: Iterable[str], lower: frozenset[str], skip: frozenset[str]
 def short_name(name: str, heads: frozenset[str], links: frozenset[str],
                common: frozenset[str], lower: frozenset[str]) -> str | None:
     """The proper-name tail of an organisation name after a connector or adjective
-    ("Istituto di Scienza e Tecnologia di Skolkovo" -> "Skolkovo"), used as a short alias.
+    ("Istituto di Fisica e Ottica di Arcetri" -> "Arcetri"), used as a short alias.
 
     ``links`` are connectors and demonyms the tail may follow; ``common`` words (titles,
     heads, months) and words the document writes in lower case never make a tail."""

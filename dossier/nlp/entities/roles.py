@@ -73,8 +73,8 @@ def _title_near(doc: Document, m: Mention, cfg: LangConfig) -> set[str]:
 
 
 def _country_of(doc: Document, i: int) -> str | None:
-    """The country named next to a person: the nearest one before it ("il presidente russo
-    Vladimir Putin") with no other person between, else one just after ("Putin, the Russian
+    """The country named next to a person: the nearest one before it ("il presidente cileno
+    Tomás Rivera") with no other person between, else one just after ("Rivera, the Chilean
     president")."""
     m = doc.mentions[i]
     for c in reversed(doc.mentions[max(0, i - WINDOW):i]):

@@ -87,7 +87,7 @@ class EntityStage:
         dem = {k for k, t in enumerate(toks) if t.start in starts} if starts else set()
         cands = _candidate_pass(toks, si, cfg, taken, shouting, headline, dem)
         orgs = [c.mention for c in cands if c.mention.type == "organization"]
-        # "Università Nazionale Kazaka Al-Farabi": the adjective belongs to the name there
+        # "Università Statale Cilena Bernardo O'Higgins": the adjective belongs to the name there
         out.extend(c for c in dems if not any(o.start <= c.mention.start < o.end for o in orgs))
         out.extend(cands)
         return out
@@ -337,7 +337,7 @@ def _title_end(words: list[str], cfg: LangConfig) -> tuple[int, bool]:
     """Where the name starts after leading titles, and whether a person title was seen."""
     inner = [k for k in range(len(words) - 1) if words[k] in cfg.person_titles]
     if inner and not set(words[inner[-1] + 1:]) & cfg.org_heads:
-        return inner[-1] + 1, True  # "Deputy Foreign Minister Roman Vasilenko"
+        return inner[-1] + 1, True  # "Deputy Trade Minister Elena Marsh"
     if set(words) & cfg.org_heads:
         return 0, False  # "Forum di Cooperazione", "Ministry of Foreign Affairs" stay whole
     lead, titled = 0, False

@@ -192,8 +192,8 @@ class Scanner:
             if r.kind == "num" and text[r.end:r.end + 1].isalpha():
                 return None  # "5G", "3D": a name, not a quantity
             noun = self._noun(text, r)
-            # "28 млрд долларов ... до 35 миллиардов", "7,4 milliards d'euros, dont 5 milliards
-            # sous forme de prêts"; but "2,1 mil milhões de euros ... 25 mil portugueses"
+            # "14 млрд долларов ... до 19 миллиардов", "3,6 milliards d'euros, dont 2 milliards
+            # en subventions"; but "1,8 mil milhões de euros ... 40 mil chilenos"
             if inherit and r.scaled and (noun is None or (
                     r.value >= 1e9 and not self.count_nouns.match(noun))):
                 r.unit = inherit
@@ -413,8 +413,8 @@ class Scanner:
     def _noun_back(self, text: str, r: _Read, raw: str | None) -> str | None:
         """Return the counted noun named before a clause-final number, or None.
 
-        "le aziende italiane in Egitto sono circa 150", "die Zahl der Lizenzen auf 500 zu
-        erhöhen": a "number of X" phrase or a known counted noun earlier in the clause.
+        "le imprese cilene in Norvegia sono circa 70", "die Zahl der Filialen auf 240 zu
+        steigern": a "number of X" phrase or a known counted noun earlier in the clause.
         """
         if r.value != int(r.value) or self._is_year(r.value, raw) or \
                 not self._p["count_end"].match(text, r.end):
