@@ -103,23 +103,8 @@ def build(
     started = time.perf_counter()
     opts = options or SourceOptions()
     report = BuildReport()
-    seen: set[str] = set()
-
-    def todo() -> Iterator[Document | Failure]:
-        for item in iter_sources(sources, opts):
-            if isinstance(item, Document) and (
-                    item.id in seen or (not force and store.has_document(item.id))):
-                if item.id not in seen:
-                    store.record_source(item.source, item.id)
-                report.unchanged.append(item.id)
-                if on_document is not None:
-                    on_document(item.source)
-                continue
-            if isinstance(item, Document):
-                seen.add(item.id)
-            yield item
-
-    results = _results(todo(), pipeline, workers, batch_size * max(workers, 1))
+    todo = new_inputs(sources, store, opts, report, force=force, on_document=on_document)
+    results = _results(todo, pipeline, workers, batch_size * max(workers, 1))
     store_results(results, store, report, opts, batch_size=batch_size, dedup=dedup,
                   on_document=on_document)
     store.record_failures(report.failed)
@@ -189,3 +174,26 @@ def store_results(results: Iterable[Document | Failure], store: Store, report: B
         if on_document is not None:
             on_document(result.source)
     flush()
+
+
+def new_inputs(sources: Iterable[str | Path], store: Store, opts: SourceOptions,
+               report: BuildReport, *, force: bool = False,
+               on_document: Callable[[str], None] | None = None,
+               ) -> Iterator[Document | Failure]:
+    """Yield the inputs still to process; stored or repeated documents count as unchanged.
+
+    Every engine reads its inputs through here, so re-running changes nothing anywhere.
+    """
+    seen: set[str] = set()
+    for item in iter_sources(sources, opts):
+        if isinstance(item, Document) and (
+                item.id in seen or (not force and store.has_document(item.id))):
+            if item.id not in seen:
+                store.record_source(item.source, item.id)
+            report.unchanged.append(item.id)
+            if on_document is not None:
+                on_document(item.source)
+            continue
+        if isinstance(item, Document):
+            seen.add(item.id)
+        yield item

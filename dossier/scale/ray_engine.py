@@ -28,8 +28,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dossier.build import BuildReport, store_results
-from dossier.ingest.sources import SourceOptions, iter_sources
+from dossier.build import BuildReport, new_inputs, store_results
+from dossier.ingest.sources import SourceOptions
 from dossier.model import Document, Failure
 from dossier.pipeline import DEFAULT_STAGES, Pipeline, StageError, build_pipeline
 from dossier.store import Store
@@ -135,20 +135,10 @@ def _write_inputs(sources: Iterable[str | Path], store: Store, opts: SourceOptio
                   on_document: Callable[[str], None] | None) -> int:
     """Read the inputs into Parquet shards (stored documents skipped); return how many."""
     folder.mkdir(parents=True, exist_ok=True)
-    seen: set[str] = set()
     rows: list[dict[str, Any]] = []
     count = 0
-    for item in iter_sources(sources, opts):
-        if isinstance(item, Document) and (
-                item.id in seen or (not force and store.has_document(item.id))):
-            if item.id not in seen:
-                store.record_source(item.source, item.id)
-            report.unchanged.append(item.id)
-            if on_document is not None:
-                on_document(item.source)
-            continue
-        if isinstance(item, Document):
-            seen.add(item.id)
+    for item in new_inputs(sources, store, opts, report, force=force,
+                           on_document=on_document):
         rows.append(encode_row(count, item))
         count += 1
         if len(rows) >= shard_size:
