@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, Text, cast, delete, insert, select
@@ -16,18 +16,9 @@ from sqlalchemy import Connection, Text, cast, delete, insert, select
 from dossier.model import Figure, FigureRef
 from dossier.resolve import groups as grp
 from dossier.scale.entities import KeyStat, blocks_of
-from dossier.store import insert_json
+from dossier.store import chunks, insert_json
 from dossier.store import schema as s
 from dossier.store.codec import dumps, from_data, loads
-
-_CHUNK = 500
-
-
-def chunks(items: Collection[str]) -> Iterator[list[str]]:
-    """Split a collection into lists short enough for an IN clause."""
-    seq = list(items)
-    for i in range(0, len(seq), _CHUNK):
-        yield seq[i:i + _CHUNK]
 
 
 def has_state(c: Connection) -> bool:

@@ -91,9 +91,11 @@ def _upsert_documents(dialect: str) -> Any:
         set_={col.name: stmt.excluded[col.name] for col in s.documents.c if col.name != "id"})
 
 
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i:i + _CHUNK]
+def chunks(items: Collection[str]) -> Iterator[list[str]]:
+    """Split ids into lists short enough for one IN clause."""
+    seq = list(items)
+    for i in range(0, len(seq), _CHUNK):
+        yield seq[i:i + _CHUNK]
 
 
 def figure_id(document_id: str, seq: int) -> str:
@@ -161,13 +163,13 @@ class Store:
                      facts: list[tuple[Table, list[dict[str, Any]]]], sources: dict[str, str],
                      signatures: dict[str, bytes] | None) -> None:
         with self.engine.begin() as c:
-            for part in _chunks(ids):
+            for part in chunks(ids):
                 for table in s.DOCUMENT_TABLES:
                     c.execute(delete(table).where(table.c.document_id.in_(part)))
             if c.dialect.name in _UPSERT:  # in place: other sources of a document stay
                 c.execute(_upsert_documents(c.dialect.name), rows)
             else:
-                for part in _chunks(ids):
+                for part in chunks(ids):
                     c.execute(delete(s.documents).where(s.documents.c.id.in_(part)))
                 c.execute(insert_json(s.documents), rows)
             if signatures:
@@ -182,7 +184,7 @@ class Store:
     def _point_sources(c: Any, sources: dict[str, str]) -> None:
         """Record source -> document and clear the sources' earlier failures."""
         names = list(sources)
-        for part in _chunks(names):
+        for part in chunks(names):
             c.execute(delete(s.sources).where(s.sources.c.source.in_(part)))
             c.execute(delete(s.failures).where(s.failures.c.source.in_(part)))
         c.execute(insert(s.sources), [{"source": k, "document_id": v}
@@ -204,7 +206,7 @@ class Store:
 
         def write() -> None:
             with self.engine.begin() as c:
-                for part in _chunks(list(latest)):
+                for part in chunks(list(latest)):
                     c.execute(delete(s.failures).where(s.failures.c.source.in_(part)))
                 c.execute(insert(s.failures), [
                     {"source": k, "reason": v, "at": _now()} for k, v in latest.items()])
@@ -263,7 +265,7 @@ class Store:
         facts named (all by default) and their sentences (and text unless ``text=False``)."""
         out: list[Document] = []
         with self.engine.connect() as c:
-            for part in _chunks(sorted(set(ids))):
+            for part in chunks(sorted(set(ids))):
                 rows = c.execute(_document_query(text=text, body=True)
                                  .where(s.documents.c.id.in_(part))
                                  .order_by(s.documents.c.id)).all()
@@ -404,7 +406,7 @@ def _document_query(*, text: bool, body: bool) -> Any:
 
 def _fact_data(c: Any, table: Table, ids: Sequence[str]) -> Iterator[tuple[str, Any]]:
     """Yield (document id, decoded data) of a fact table for these documents, in order."""
-    for part in _chunks(ids):
+    for part in chunks(ids):
         q = (select(table.c.document_id, cast(table.c.data, Text).label("data"))
              .where(table.c.document_id.in_(part))
              .order_by(table.c.document_id, table.c.seq))
