@@ -9,7 +9,7 @@ merges keys into canonical :class:`Entity` records; exports map keys to entity i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 EntityType = Literal["person", "country", "organization", "place", "other"]
 FigureKind = Literal["actual", "target", "forecast"]
@@ -17,10 +17,7 @@ Approx = Literal["exact", "about", "more_than", "less_than", "almost"]
 EventType = Literal["visit", "meeting", "agreement", "forum", "statement", "other"]
 EventStatus = Literal["happened", "planned"]
 
-ENTITY_TYPES: tuple[str, ...] = ("person", "country", "organization", "place", "other")
-FIGURE_KINDS: tuple[str, ...] = ("actual", "target", "forecast")
-APPROX_VALUES: tuple[str, ...] = ("exact", "about", "more_than", "less_than", "almost")
-EVENT_TYPES: tuple[str, ...] = ("visit", "meeting", "agreement", "forum", "statement", "other")
+FIGURE_KINDS: tuple[str, ...] = get_args(FigureKind)
 METRICS: tuple[str, ...] = (
     "trade_turnover", "exports", "imports", "investment", "investment_stock", "companies",
     "joint_projects", "students", "universities", "gdp", "population", "energy",

@@ -17,7 +17,6 @@ from dossier.nlp.numbers.phrases import SPACE, alt, trie_re
 __all__ = ["SPACE", "NumberLexicon", "alt", "lexicon", "trie_re"]
 
 #: group separators allowed in every locale (NBSP, narrow NBSP, thin space, apostrophes)
-THIN_GROUPS = "\u00a0\u202f\u2009'’"
 _ELIDED = "'’"
 
 
