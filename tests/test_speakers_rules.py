@@ -189,3 +189,31 @@ def test_speakers_data_joins_figures_and_speakers_files(lang: str) -> None:
     assert own.get("roles"), f"{lang}/speakers.toml has no [roles]"
     assert set(own["reporting"]) <= set(data["reporting"])
     assert set(langdata.load(lang, "figures")["speakers"]["reporting"]) <= set(data["reporting"])
+
+
+def _people(keys: list[str]) -> list[Mention]:
+    return [Mention(start=i, end=i + 1, text="x", type="person", key=k) for i, k in enumerate(keys)]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_speakers_surname_goes_to_the_fuller_name_named_most(order: int) -> None:
+    # two fuller forms as long ("Anna Berg" named three times, a misread "Hosting Berg" once)
+    keys = ["person:hosting berg", "person:anna berg", "person:anna berg", "person:anna berg",
+            "person:berg"][::order]
+    canon = canonical_people(_people(keys))
+    assert canon["person:berg"] == "person:anna berg"
+    assert canon["person:hosting berg"] == "person:hosting berg"  # never merged sideways
+
+
+def test_speakers_canonical_names_do_not_depend_on_the_hash_seed() -> None:
+    import subprocess
+    import sys
+
+    code = ("from dossier.extract.speakers import canonical_people as c;"
+            "from dossier.model import Mention as M;"
+            "ks=['person:ann lee','person:bo lee','person:lee','person:cy lee'];"
+            "print(c([M(start=0,end=1,text='x',type='person',key=k) for k in ks]))")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout
+            for seed in range(8)}
+    assert len(outs) == 1, outs

@@ -225,17 +225,37 @@ class RoleIndex:
         covers every word of [start, end). Stops at the first other word: most spans are
         long and only their edge is a title."""
         text = self.doc.text[start:end]
+        if not backward:
+            return self._forward_run(text, start)
         covered = [(start + a, start + b) for a, b, _ in self._roles_in(text)]
         found = list(_TOKEN.finditer(text))
         run: list[Token] = []
-        for t in reversed(found) if backward else found:
+        for t in reversed(found):
             tok = self._token(start + t.start(), start + t.end(), t.group(), covered)
             if not tok[2]:
                 break
             run.append(tok)
-        if backward:
-            run.reverse()
+        run.reverse()
         return run, len(run) == len(found)
+
+    def _forward_run(self, text: str, start: int) -> tuple[list[Token], bool]:
+        """``_run`` from the start of ``text``, reading words and role phrases only as far as
+        the run goes: a word is covered only by a phrase starting before its end, and spans
+        are long while runs are short (most stop at the first word)."""
+        phrases = self.vocab.roles.finditer(text)
+        pending = next(phrases, None)
+        covered: list[tuple[int, int]] = []
+        run: list[Token] = []
+        for t in _TOKEN.finditer(text):
+            while pending is not None and pending.start() < t.end():
+                if pending.lastgroup:  # as RoleVocabulary.found
+                    covered.append((start + pending.start(), start + pending.end()))
+                pending = next(phrases, None)
+            tok = self._token(start + t.start(), start + t.end(), t.group(), covered)
+            if not tok[2]:
+                return run, False
+            run.append(tok)
+        return run, True
 
     def _roles_in(self, text: str) -> list[tuple[int, int, str]]:
         """Return the role phrases of ``text`` (remembered for this document)."""

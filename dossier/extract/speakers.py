@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -136,7 +137,9 @@ def canonical_people(mentions: list[Mention]) -> dict[str, str]:
     A longer key that holds another person's surname before its own ("tokayev shavkat
     mirziyoyev", two names run together) is not a fuller form of either.
     """
-    keys = {m.key for m in mentions if m.type == "person"}
+    # first-seen order and mention counts break ties: a set's order changes between runs
+    count = Counter(m.key for m in mentions if m.type == "person")
+    keys = list(count)
     names = {k: k.split(":", 1)[-1].split() for k in keys}
     surnames = {n[-1] for n in names.values() if n}
     out: dict[str, str] = {}
@@ -144,8 +147,10 @@ def canonical_people(mentions: list[Mention]) -> dict[str, str]:
         name, best = names[key], key
         for other in keys:
             oname = names[other]
-            if not (name and oname and oname[-1] == name[-1]) or len(oname) <= len(names[best]):
+            if not (name and oname and oname[-1] == name[-1]) or len(oname) < len(names[best]):
                 continue
+            if len(oname) == len(names[best]) and (best == key or count[other] <= count[best]):
+                continue  # of two fuller forms as long, the one named more often
             if len(oname) <= 4 and not surnames & set(oname[:-1]):
                 best = other
         out[key] = best
