@@ -11,11 +11,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from dossier.extract.dateline import dateline_spans
 from dossier.extract.eventfilter import agency_byline, not_actor
 from dossier.extract.lexicon import load_lexicon, phrase_pattern
-from dossier.extract.triggers import Trigger, TriggerLex
+from dossier.extract.triggers import Trigger, TriggerLex, find_triggers
 from dossier.model import Document, Mention, Sentence
-from dossier.nlp.dates import DateSpan, precision
+from dossier.nlp.dates import DateSpan
 
 __all__ = ["arguments", "chairs", "cited_source", "nearest", "persons_of", "place_of",
            "sentence_mentions", "trigger_actors"]
@@ -109,17 +110,16 @@ def _distance(start: int, end: int, trig: Trigger) -> int:
 
 def arguments(doc: Document, sent: Sentence, mentions: list[Mention],
                found: list[DateSpan], persons: set[str] | None = None) -> list[Mention]:
-    """The mentions that can be an event's arguments: not the page's author, not the byline
-    before a dateline ("Gianna Lodi (NOTIZIE DAL MONDO) - Lima, 4 marzo –"), no
-    document, project or building names, and only people the page shows to be people."""
+    """The mentions that can be an event's arguments: not the page's author, not a byline or
+    dateline opening a line ("Gianna Lodi (NOTIZIE DAL MONDO) - Lima, 4 marzo –", see
+    :mod:`dossier.extract.dateline`), no document, project or building names, and only
+    people the page shows to be people."""
     author = _fold_name(doc.author or "")
-    cut = 0
-    dated = [s for s in found if precision(s.date) >= 2 and not s.relative]
-    if dated and dated[0].start <= 80 and re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]",
-                                                   sent.text[dated[0].end:]):
-        cut = sent.start + dated[0].end
     lang = doc.language or "en"
-    return [m for m in mentions if m.start >= cut and not agency_byline(doc.text, sent.start, m)
+    heads = [(sent.start + a, sent.start + b) for a, b in dateline_spans(
+        sent.text, sent.start, mentions, found, lang, lambda s: find_triggers(s, lang))]
+    return [m for m in mentions if not any(a <= m.start < b for a, b in heads)
+            and not agency_byline(doc.text, sent.start, m)
             and not (author and m.type == "person" and _fold_name(m.text) in author)
             and not (persons is not None and m.type == "person" and m.key not in persons)
             and not not_actor(m, lang) and not cited_source(doc.text, m, lang)]
