@@ -146,6 +146,9 @@ def _unit(text: str, pos: int, marks: dict[int, Mention], dates: dict[int, DateS
     if (m := marks.get(pos)) is not None:
         kind = _mention_kind(m)
         return _Unit(kind, pos, pos + len(m.text)) if kind else None
+    if text[pos].isalpha():  # the common case first: a word
+        w = _WORD.match(text, pos)
+        return _word(w.group(), pos, w.end(), words) if w else None
     b = _BRACKET.match(text, pos)
     if b and len((b.group(1) or b.group(2)).split()) <= _BRACKET_WORDS:
         return _Unit("bracket", pos, b.end())
@@ -155,8 +158,6 @@ def _unit(text: str, pos: int, marks: dict[int, Mention], dates: dict[int, DateS
         return _Unit("delim", pos, d2.end())
     if s := _SEP.match(text, pos):
         return _Unit("sep", pos, s.end())
-    if w := _WORD.match(text, pos):
-        return _word(w.group(), pos, w.end(), words)
     return None
 
 
