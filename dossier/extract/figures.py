@@ -21,6 +21,11 @@ from dossier.model import Document, Figure
 from dossier.nlp.numbers import Quantity, lexicon, scanner
 from dossier.nlp.numbers.phrases import KeyedPhrases, alt
 
+#: the words after a count that may name what is counted: six words (long Russian or Kazakh
+#: adjectives before the noun) or 48 characters (short Turkish or Italian ones), whichever
+#: reaches further; beyond that a noun is more often another phrase's ("150 tourists
+#: visited the fair of energy companies")
+_WORDS_AFTER = re.compile(r"(?:\W*\w+(?:[-'’]\w+)*){1,6}")
 _CLAUSE = re.compile(r"[;:()\[\]«»“”\"]|,(?!\d)|\s[–—-]\s|\n")
 _FLOWS = ("trade_turnover", "exports", "imports")
 _ENERGY_UNITS = {"tonne", "barrel", "m3", "MW", "GW", "kWh"}
@@ -358,7 +363,10 @@ class _SentenceReader:
     def _count_metric(self, text: str, pos: int, q: Quantity) -> tuple[str | None, str | None]:
         """Return (metric, measure) of a count from its counted noun phrase."""
         noun = q.noun or ""
-        after = text[pos:pos + len(q.surface) + 48]  # "Sei sedi di grandi ospedali"
+        # the counted thing may follow a few adjectives ("150 крупных и средних российских
+        # компаний", "Sei sedi di grandi ospedali")
+        tail = _WORDS_AFTER.match(text, pos + len(q.surface))
+        after = text[pos:max(tail.end() if tail else 0, pos + len(q.surface) + 48)]
         metric = self.cues.counts.search(noun) or self.cues.counts.search(_CLAUSE.split(after)[0])
         measure = next((name for rx, name in self.cues.measures if rx.search(noun)), None)
         if metric and not measure:
