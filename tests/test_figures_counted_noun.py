@@ -30,3 +30,15 @@ def test_figures_count_of_companies_after_adjectives(lang: str, text: str) -> No
 def test_figures_count_noun_far_away_is_not_what_is_counted(lang: str, text: str) -> None:
     figs = FigureStage()(make_doc([text], lang, "2025-06-20")).figures
     assert [f.metric for f in figs if f.value == 150] == [None]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("In Kasachstan sind heute 150 deutsche Energieunternehmen tätig.", "companies"),
+    ("Derzeit studieren 300 kasachische Austauschstudenten in Deutschland.", "students"),
+    ("Das Netz umfasst 40 Partnerhochschulen in beiden Ländern.", "universities"),
+    ("Beide Seiten gründeten 12 Gemeinschaftsunternehmen.", None),  # joint ventures
+    ("Die Ausstellung zeigte 4000 Besucher aus dem Ausland.", None),
+])
+def test_figures_german_compound_ending_in_a_counted_noun(text: str, metric: str | None) -> None:
+    figs = FigureStage()(make_doc([text], "de", "2025-06-20")).figures
+    assert [f.metric for f in figs if f.unit == "count"] == [metric]

@@ -44,6 +44,8 @@ class Cues:
     metrics: KeyedPhrases
     stock: re.Pattern[str]
     counts: KeyedPhrases
+    compound_counts: list[tuple[re.Pattern[str], str]]  # heads of compounds (de)
+    compound_not: re.Pattern[str]  # compounds that count something else ("Gemeinschafts...")
     measures: list[tuple[re.Pattern[str], str]]
     target: re.Pattern[str]
     target_after: re.Pattern[str]
@@ -67,6 +69,9 @@ def cues(language: str | None) -> Cues:
         metrics=KeyedPhrases(metrics),
         stock=re.compile(alt(lex.section("metrics").get("stock", []))),
         counts=KeyedPhrases(lex.section("counts")),
+        compound_counts=_compound_heads(lex.section("counts"))
+        if lex.section("grammar").get("compound_nouns") else [],
+        compound_not=re.compile(lex.section("grammar").get("compound_not_re") or r"(?!x)x"),
         measures=[(re.compile(alt([cue])), m) for cue, m in lex.section("measures").items()],
         target=re.compile(alt(k.get("target", []))),
         target_after=re.compile(alt(k.get("target_after", []))),
@@ -82,6 +87,18 @@ def cues(language: str | None) -> Cues:
         verb_final=bool(k.get("verb_final", False)),
         comparison=re.compile(alt(lex.section("subjects").get("comparison", []))),
     )
+
+
+def _compound_heads(table: dict[str, list[str]]) -> list[tuple[re.Pattern[str], str]]:
+    """Return (pattern, key) that find a counted noun as the head (end) of a compound word
+    ("Energieunternehmen", "Partnerhochschulen"), for languages that write compounds solid."""
+    out = []
+    for key, cues_ in table.items():
+        heads = [re.escape(c.rstrip("*")) + (r"\w*" if c.endswith("*") else "")
+                 for c in cues_ if " " not in c.strip()]
+        if heads:
+            out.append((re.compile(rf"(?:{'|'.join(heads)})$", re.IGNORECASE), key))
+    return out
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -367,11 +384,23 @@ class _SentenceReader:
         # компаний", "Sei sedi di grandi ospedali")
         tail = _WORDS_AFTER.match(text, pos + len(q.surface))
         after = text[pos:max(tail.end() if tail else 0, pos + len(q.surface) + 48)]
-        metric = self.cues.counts.search(noun) or self.cues.counts.search(_CLAUSE.split(after)[0])
+        metric = self.cues.counts.search(noun) or self.cues.counts.search(_CLAUSE.split(after)[0]) \
+            or self._compound_count(noun)
         measure = next((name for rx, name in self.cues.measures if rx.search(noun)), None)
         if metric and not measure:
             measure = _MEASURE.get(metric)
         return metric, measure or noun or None
+
+
+    def _compound_count(self, noun: str) -> str | None:
+        """Return the count key of the first word of ``noun`` that ends in a counted noun."""
+        for word in noun.split():
+            if self.cues.compound_not.search(word):
+                continue
+            for rx, key in self.cues.compound_counts:
+                if rx.search(word):
+                    return key
+        return None
 
 
 def _after_window(text: str, end: int, clause_end: int, positions: list[int]) -> int:
