@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import ClassVar
 
+from dossier.extract.numbered import NumberedNames
 from dossier.extract.periods import PeriodMention, choose_period, deadline, period_finder
 from dossier.extract.speakers import assign_speakers
 from dossier.model import Document, Figure
@@ -140,9 +141,11 @@ def extract_figures(doc: Document) -> list[Figure]:
         return []
     starts = [s.start for s in doc.sentences]
     by_sentence: dict[int, list[Quantity]] = {i: [] for i in rows}
+    names = NumberedNames(doc)
     for q in quantities:
         i = bisect.bisect_right(starts, q.start) - 1
-        if i >= 0 and q.end <= doc.sentences[i].end and i not in rows:
+        if i >= 0 and q.end <= doc.sentences[i].end and i not in rows \
+                and not names.in_name(q, doc.sentences[i]):
             by_sentence.setdefault(i, []).append(q)
     speakers = assign_speakers(doc)
     subjects = _Subjects(doc, quantities)
