@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (tables of sentences read better unwrapped)
 """A count right after a capitalised word that is no entity is part of a name ("Series 3",
 "Fortune 500", "Level 2"); after an entity, in a title-case headline, after a possessive or
 before a capitalised noun it stays a figure."""
