@@ -37,6 +37,9 @@ DIRECTIONAL = frozenset({"investment", "investment_stock", "exports", "imports",
                          "students", "universities", "energy"})
 #: metrics where the owner ("Kazakhstan's imports") is where the flow arrives
 OWNER_RECEIVES = frozenset({"imports"})
+#: metrics that count institutions which elsewhere host a flow: "nine Russian universities in
+#: Kazakhstan" are Russia's branches, not Russia hosting anything
+COUNTS_HOSTS = frozenset({"universities"})
 #: metrics about two parties: a figure naming one side gets the document's other country
 #: (in a Kazakh–Uzbek article "Kazakhstan's trade ... 4.4 bn" is the bilateral trade)
 PAIRED = DIRECTIONAL | {"joint_projects", "trade_turnover"}
@@ -57,6 +60,10 @@ class DirectionCues:
     origin_endings: frozenset[str]
     owner_endings: frozenset[str]
     mutual: re.Pattern[str] | None
+    hosts: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+    flows: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+    links: frozenset[str] = frozenset()
+    noun_before: bool = False
 
 
 def _phrases(items: Sequence[str]) -> re.Pattern[str] | None:
@@ -78,7 +85,45 @@ def direction_cues(language: str | None) -> DirectionCues:
         destination=words("destination"), origin=words("origin"), fillers=words("fillers"),
         destination_endings=words("destination_endings"), origin_endings=words("origin_endings"),
         owner_endings=words("owner_endings"), mutual=_phrases(data.get("mutual", [])),
+        hosts=_nouns(data.get("host_nouns", [])), flows=_nouns(data.get("flow_nouns", [])),
+        links=words("links"), noun_before=bool(data.get("noun_before", False)),
     )
+
+
+def _nouns(items: Sequence[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Split nouns into exact words and stems (written with a trailing ``*``)."""
+    folded = [w.casefold() for w in items]
+    return (frozenset(w for w in folded if not w.endswith("*")),
+            tuple(w[:-1] for w in folded if w.endswith("*")))
+
+
+def _is_noun(word: str, nouns: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    return word in nouns[0] or word.startswith(nouns[1])
+
+
+def noun_role(text: str, m: Mention, cues: DirectionCues) -> str | None:
+    """Return "host" or "flow" for the noun a country word qualifies, else None.
+
+    "3,200 Chilean students at Norwegian universities": the students are counted (a flow, so
+    their owner is the origin), the universities receive them (a host, so their owner is the
+    destination). The noun is the word after the country word ("Chilean students",
+    "Norveç üniversitelerinde") or before it ("studenti cileni", "вузах Норвегии", "students
+    of Chile" through ``links``); ``noun_before`` says which side a language tries first.
+    """
+    glued = _GLUED.match(text, m.end)
+    after = _WORD.findall(text, glued.end() if glued else m.end)[:1]
+    before = [w for w in _WORD.findall(text, max(0, m.start - 40), m.start)[-2:]]
+    if len(before) == 2 and before[1].casefold() in cues.links:
+        before = before[:1]  # "the universities of Norway"
+    sides = [before[-1:], after] if cues.noun_before else [after, before[-1:]]
+    for side in sides:
+        for word in side:
+            w = word.casefold()
+            if _is_noun(w, cues.hosts):
+                return "host"
+            if _is_noun(w, cues.flows):
+                return "flow"
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -134,22 +179,37 @@ class _Roles:
 
 
 def _roles(text: str, span: tuple[int, int], pos: int, mentions: list[Mention],
-           cues: DirectionCues, owner_receives: bool) -> _Roles:
+           cues: DirectionCues, metric: str | None) -> _Roles:
     """Sort the mentions inside ``span`` by role, each list nearest to ``pos`` first."""
+    owner_receives = metric in OWNER_RECEIVES
     out = _Roles([], [], [])
     inside = sorted((m for m in mentions if span[0] <= m.start < span[1]),
                     key=lambda m: abs(m.start - pos))
-    owners: list[str] = []
+    owners: list[tuple[str, bool]] = []  # (key, owns the counted or flowing thing)
     for m in inside:
         role = _role(text, span[0], m, cues)
-        if role == "owner":
-            owners.append(m.key)
+        noun = noun_role(text, m, cues) if role in ("owner", "neutral") else None
+        if noun == "host" and metric in COUNTS_HOSTS:
+            noun = "flow"  # "nove università russe": the universities are what is counted
+        if noun == "host":
+            role = "destination"  # "atenei norvegesi", "Norveç üniversitelerinde"
+        if role == "owner" or noun == "flow":
+            owners.append((m.key, noun == "flow"))
         else:
             getattr(out, role).append(m.key)
-    (out.destination if owner_receives else out.origin).extend(owners)
-    if not owner_receives and not out.destination and len(set(owners)) > 1:
-        # "3.200 studenti cileni frequentano atenei norvegesi": the second owner is the host
-        out.destination.extend(k for k in owners if k != owners[0])
+    if owner_receives:
+        out.destination.extend(k for k, _ in owners)
+        return out
+    if not owners:
+        return out
+    # the owner of a counted noun ("Chilean students") is the origin, the nearest first; else
+    # the owner nearest the figure, since a figure counts the noun beside it. Another owner
+    # whose noun says nothing hosts the flow; another counted noun's owner never does
+    # ("Chilean and Peruvian students": two origins)
+    first = next((k for k, flow in owners if flow), owners[0][0])
+    out.origin.extend(dict.fromkeys([first] + [k for k, _ in owners]))
+    if not out.destination:
+        out.destination.extend(k for k, flow in owners if k != first and not flow)
     return out
 
 
@@ -173,9 +233,8 @@ def orient(fig: Figure, doc: Document, mentions: list[Mention], pair: Sequence[s
     if cues.mutual and cues.mutual.search(text, clause[0], clause[1]):
         keys = sorted(dict.fromkeys(m.key for m in local)) or sorted(pair)
         return f"{keys[0]}<>{keys[1]}" if len(keys) == 2 else None
-    receives = fig.metric in OWNER_RECEIVES
-    wide = _roles(text, (0, len(text)), pos, local, cues, receives)
-    near = _roles(text, clause, pos, local, cues, receives)
+    wide = _roles(text, (0, len(text)), pos, local, cues, fig.metric)
+    near = _roles(text, clause, pos, local, cues, fig.metric)
     if not (near.destination or near.origin):
         near = wide  # "(valore complessivo oltre i $9 miliardi)": the sentence says whose
     dest = _pick(near.destination, None)
