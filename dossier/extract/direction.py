@@ -111,8 +111,9 @@ def noun_role(text: str, m: Mention, cues: DirectionCues) -> str | None:
     of Chile" through ``links``); ``noun_before`` says which side a language tries first.
     """
     glued = _GLUED.match(text, m.end)
-    after = _WORD.findall(text, glued.end() if glued else m.end)[:1]
-    before = [w for w in _WORD.findall(text, max(0, m.start - 40), m.start)[-2:]]
+    nxt = _WORD.search(text, glued.end() if glued else m.end)
+    after = [nxt.group()] if nxt else []
+    before = _WORD.findall(text, max(0, m.start - 40), m.start)[-2:]
     if len(before) == 2 and before[1].casefold() in cues.links:
         before = before[:1]  # "the universities of Norway"
     sides = [before[-1:], after] if cues.noun_before else [after, before[-1:]]
