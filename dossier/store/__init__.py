@@ -290,7 +290,14 @@ class Store:
 
     def iter_facts(self, kind: str, *, batch: int = 2000) -> Iterator[tuple[str, Any]]:
         """Yield (document id, record) for one kind of ``FACT_KINDS``, in document order."""
-        table, cls = _FACT_TABLES[kind]
+        cls = _FACT_TABLES[kind][1]
+        for doc_id, data in self.iter_fact_data(kind, batch=batch):
+            yield doc_id, from_data(cls, data)
+
+    def iter_fact_data(self, kind: str, *, batch: int = 2000) -> Iterator[tuple[str, Any]]:
+        """Yield (document id, decoded JSON data) for one kind of ``FACT_KINDS``, in document
+        order, without building records (exports reshape the data anyway)."""
+        table = _FACT_TABLES[kind][0]
         last = ""
         while True:
             with self.engine.connect() as c:
@@ -298,8 +305,7 @@ class Store:
                                      .order_by(s.documents.c.id).limit(batch)))
                 if not ids:
                     return
-                for doc_id, data in _fact_data(c, table, ids):
-                    yield doc_id, from_data(cls, data)
+                yield from _fact_data(c, table, ids)
             last = ids[-1]
 
     def iter_doc_events(self) -> Iterator[tuple[str, DocEvent]]:
@@ -358,31 +364,54 @@ class Store:
                     {"id": x.id, "metric": x.metric, "json": dumps(x)} for x in conflicts])
 
     def entities(self) -> list[Entity]:
-        """Return the canonical entities."""
-        return self._load(s.entities, Entity, s.entities.c.name)
+        """Return the canonical entities (by name)."""
+        return self._load("entities", Entity)
 
     def events(self) -> list[Event]:
-        """Return the fused events."""
-        return self._load(s.events, Event, s.events.c.date)
+        """Return the fused events (by date, undated first)."""
+        return self._load("events", Event)
 
     def agreements(self) -> list[Agreement]:
-        """Return the fused agreements."""
-        return self._load(s.agreements, Agreement, s.agreements.c.date)
+        """Return the fused agreements (by date, undated first)."""
+        return self._load("agreements", Agreement)
 
     def conflicts(self) -> list[Conflict]:
         """Return the conflicts between sources."""
-        return self._load(s.conflicts, Conflict, s.conflicts.c.id)
+        return self._load("conflicts", Conflict)
+
+    def iter_corpus_data(self, table: str) -> Iterator[list[Any]]:
+        """Yield the decoded JSON data of a corpus table (entities, events, agreements,
+        conflicts) in batches of up to 500 rows, in the order of the list methods above.
+
+        The database sorts only the ids; rows are then read by id a batch at a time, so
+        neither this process nor SQLite's sorter holds the table's JSON at once.
+        """
+        t = s.metadata.tables[table]
+        with self.engine.connect() as c:
+            ids = list(c.scalars(select(t.c.id).order_by(*_corpus_order(t))))
+            for part in chunks(ids):
+                rows = {i: data for i, data in c.execute(
+                    select(t.c.id, cast(t.c.data, Text)).where(t.c.id.in_(part)))}
+                yield [loads(rows[i]) for i in part if i in rows]
 
     def entity_index(self) -> dict[str, str]:
         """Return provisional entity key -> canonical entity id."""
         with self.engine.connect() as c:
             return {r.key: r.entity_id for r in c.execute(select(s.entity_keys))}
 
-    def _load(self, table: Any, cls: type, order: Any) -> list[Any]:
+    def _load(self, table: str, cls: type) -> list[Any]:
+        t = s.metadata.tables[table]
         with self.engine.connect() as c:
-            return [from_data(cls, loads(data))
-                    for data in c.scalars(select(cast(table.c.data, Text))  # NULLs first
-                                          .order_by(order.asc().nulls_first(), table.c.id))]
+            return [from_data(cls, loads(data)) for data in
+                    c.scalars(select(cast(t.c.data, Text)).order_by(*_corpus_order(t)))]
+
+
+_CORPUS_ORDER = {"entities": "name", "events": "date", "agreements": "date", "conflicts": "id"}
+
+
+def _corpus_order(table: Table) -> tuple[Any, ...]:
+    """Return the ORDER BY of a corpus table: its sort column (NULLs first), then the id."""
+    return (table.c[_CORPUS_ORDER[table.name]].asc().nulls_first(), table.c.id)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
