@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from dossier.extract.clauses import clause_starts, tied_dates
 from dossier.extract.eventargs import nearest
@@ -126,11 +127,25 @@ def _after(year: int, month: int | None, day: int | None, pub: dt.date) -> bool:
     return dt.date(year, month, day) > pub
 
 
+_SentenceKey = tuple[str, str | None, str | None, tuple[str, ...]]
+# the last document's answer: the event stage asks for it, and on an undated page asks again
+# through reference_date -> written_after (dossier.resolve.undated) for the same document
+_last: tuple[_SentenceKey, list[list[DateSpan]]] | None = None
+
+
 def sentence_dates(doc: Document) -> list[list[DateSpan]]:
     """Find the date expressions of every sentence of ``doc``."""
-    return [find_dates(s.text, doc.language or "en", doc.published) for s in doc.sentences]
+    global _last
+    key = (doc.id, doc.language, doc.published, tuple(s.text for s in doc.sentences))
+    last = _last
+    if last is None or last[0] != key:
+        last = key, [find_dates(s.text, doc.language or "en", doc.published)
+                     for s in doc.sentences]
+        _last = last
+    return [list(spans) for spans in last[1]]  # spans are frozen; the lists are the caller's
 
 
+@lru_cache(maxsize=128)  # a document asks again for each trigger and merge; pure of its text
 def future_phrase(text: str, language: str | None) -> bool:
     """True when ``text`` dates something after its own writing ("next year", "l'anno prossimo")."""
     return any(s.relative and (s.date or "") > _PROBE[:len(s.date or "")]

@@ -26,6 +26,12 @@ SAME_TIME_DAYS = 45
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 _DIGIT = re.compile(r"\d")
+# Cheap necessary conditions of the date patterns, checked before them: a pattern that leads
+# with a digit lets the regex engine skip ahead to the next digit, while the date patterns
+# open with a lookbehind and are tried at every position. Every numeric date holds a digit,
+# a separator and a digit ("3.5.2024", "2024-05-03"); every year and month-year a year.
+_NUMERIC_HINT = re.compile(r"\d[./-]\d")
+_YEAR_HINT = re.compile(r"(?:1[89]|20)\d\d")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -114,6 +120,7 @@ class _Patterns:
     weekday: re.Pattern[str]
     numeric: re.Pattern[str]
     year: re.Pattern[str]
+    month_start: re.Pattern[str]  # a month name where a word starts: ``full`` and ``month_year``
     relative: re.Pattern[str] | None
     offsets: dict[str, tuple[str, int]]  # folded relative phrase -> (unit, offset)
     until_before: re.Pattern[str] | None  # "until 2030", "до 2030 года" (word before)
@@ -173,8 +180,11 @@ def _patterns(language: str) -> _Patterns:
     until_b = re.compile(rf"(?<!\w)(?:{_alt(before)})\s*$", re.IGNORECASE) if before else None
     until_a = re.compile(rf"^['’]?\w*\s*(?:\w+\s+)?(?:{_alt(after)})(?!\w)",
                          re.IGNORECASE) if after else None
-    return _Patterns(months, weekdays, full, month_year, weekday, numeric, yr, relative, offsets,
-                     until_b, until_a,
+    # every match of ``full`` and ``month_year`` holds a month name after a non-word character
+    # or at the start (the separators before ``mon`` end in a space, comma or stop)
+    month_start = re.compile(rf"(?<!\w)(?:{_alt(list(months))})", re.IGNORECASE)
+    return _Patterns(months, weekdays, full, month_year, weekday, numeric, yr, month_start,
+                     relative, offsets, until_b, until_a,
                      frozenset(w.casefold() for w in lex.get("year_words", [])),
                      _mid_pattern(lex, list(months)))
 
@@ -279,6 +289,11 @@ def _valid(p: Partial) -> bool:
 def find_dates(text: str, language: str | None, published: str | None = None) -> list[DateSpan]:
     """Find date expressions in ``text``, most specific first where spans overlap."""
     pat = _patterns(language or "en")
+    return [_mark_target(s, text, pat) for s in _non_overlapping(_candidates(text, pat, published))]
+
+
+def _candidates(text: str, pat: _Patterns, published: str | None) -> list[DateSpan]:
+    """Every date match of ``text``, before overlaps are resolved."""
     pub = _published(published)
     found: list[DateSpan] = []
 
@@ -290,14 +305,16 @@ def find_dates(text: str, language: str | None, published: str | None = None) ->
                               end_date=last.iso() if last else None, relative=relative))
 
     digits = _DIGIT.search(text) is not None  # most sentences hold none: skip those patterns
-    for m in pat.numeric.finditer(text) if digits else ():
+    years = digits and _YEAR_HINT.search(text) is not None
+    months = digits and pat.month_start.search(text) is not None
+    for m in pat.numeric.finditer(text) if digits and _NUMERIC_HINT.search(text) else ():
         if m.group("y"):
             add(m, Partial(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
         else:
             add(m, Partial(int(m.group("iy")), int(m.group("im")), int(m.group("id"))))
-    for m in pat.full.finditer(text) if digits else ():
+    for m in pat.full.finditer(text) if months else ():
         add(m, *_full(m, pat, pub))
-    for m in pat.month_year.finditer(text) if digits else ():
+    for m in pat.month_year.finditer(text) if months and years else ():
         month = _month_of(m.group("mon"), pat.months)
         add(m, Partial(int(m.group("y")), month) if month is not None else None)
     for m in pat.mid.finditer(text) if pat.mid is not None else ():
@@ -311,10 +328,10 @@ def find_dates(text: str, language: str | None, published: str | None = None) ->
         assert pub is not None  # for mypy: the loop runs only with a publication date
         found.append(DateSpan(start=m.start(), end=m.end(), text=m.group(0),
                               date=_relative(unit, off, pub), relative=True))
-    for m in pat.year.finditer(text) if digits else ():
+    for m in pat.year.finditer(text) if years else ():
         y2 = m.group("y2")
         add(m, Partial(int(m.group("y"))), Partial(int(y2)) if y2 else None)
-    return [_mark_target(s, text, pat) for s in _non_overlapping(found)]
+    return found
 
 
 def _mark_target(span: DateSpan, text: str, pat: _Patterns) -> DateSpan:
