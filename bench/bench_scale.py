@@ -1,13 +1,18 @@
 """Cost as the corpus grows: write, full corpus step, adding one document, conflicts, export.
 
     python bench/bench_scale.py [--sizes 1000 10000] [--db postgresql+psycopg://...]
+    python bench/bench_scale.py --sizes 100000 --keep /tmp/scale --fill-only   # fill once,
+    python bench/bench_scale.py --sizes 100000 --keep /tmp/scale               # then time
 
 Stores are filled with synthetic variants of the processed seed articles
 (:mod:`dossier.scale.synth`: own ids, person names from a generated pool, shifted dates,
 scaled figures), so the corpus-level steps see a growing corpus without re-running the
 per-document stages (``bench/bench_pipeline.py`` measures those). Times are wall-clock, one
 process, with the 1-minute load average beside them (the machine is shared); peak RSS from
-getrusage (a high-water mark: it only grows through the run).
+getrusage (a high-water mark: it only grows through the run). ``--keep DIR`` keeps the filled
+SQLite stores in DIR and reuses a store already filled there (writing 100k documents takes
+about ten CPU minutes; the corpus steps can then be timed again, in a fresh process, without
+refilling): the steps after writing run on a copy, so the filled store stays as written.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -79,13 +85,33 @@ def open_store(db: str | None, folder: Path, size: int) -> Store:
     return Store(db)
 
 
-def one_size(seeds: list[Document], size: int, folder: Path, db: str | None) -> list[str]:
-    """Fill a store with ``size`` documents and time each corpus step."""
+def fill(seeds: list[Document], size: int, folder: Path, db: str | None) -> tuple[Store, str]:
+    """Return a store with ``size`` synthetic documents and the row that timed writing them;
+    with ``--keep`` a store filled before is copied instead of written again."""
+    kept = folder / f"scale-{size}.filled.db"
+    if db is None and kept.exists():
+        work = folder / f"scale-{size}.db"
+        shutil.copyfile(kept, work)
+        return Store(str(work)), f"| {size} | write documents | {size} | (filled before) |"
     store = open_store(db, folder, size)
-    rows = []
     _, secs = timed(lambda: [store.write_documents(list(corpus(seeds, 250, start=i)))
                              for i in range(0, size, 250)])
-    rows.append(row(size, "write documents", size, secs))
+    line = row(size, "write documents", size, secs)
+    if db is None:
+        store.close()
+        shutil.copyfile(folder / f"scale-{size}.db", kept)
+        store = Store(str(folder / f"scale-{size}.db"))
+    return store, line
+
+
+def one_size(seeds: list[Document], size: int, folder: Path, db: str | None,
+             fill_only: bool = False) -> list[str]:
+    """Fill a store with ``size`` documents and time each corpus step."""
+    store, line = fill(seeds, size, folder, db)
+    rows = [line]
+    if fill_only:
+        store.close()
+        return rows
     _, secs = timed(lambda: update_corpus(store, full=True))
     rows.append(row(size, "corpus step, full", size, secs))
     _, secs = timed(lambda: conflicts_alone(store))
@@ -106,12 +132,19 @@ def main() -> None:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--db", help="a PostgreSQL URL (emptied first!); default: SQLite files")
+    ap.add_argument("--keep", type=Path, help="keep (and reuse) the filled SQLite stores here")
+    ap.add_argument("--fill-only", action="store_true", help="only fill the stores (--keep)")
     args = ap.parse_args()
     pipeline = build_pipeline()
     seeds = [d for d in (process(d, pipeline) for d in iter_inputs([ROOT / "examples/seeds"])
                          if isinstance(d, Document)) if isinstance(d, Document)]
     print("| store size | step | documents | seconds | CPU s | docs/s | peak RSS MB | load 1m |")
     print("|---|---|---|---|---|---|---|---|")
+    if args.keep is not None:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        for size in args.sizes:
+            one_size(seeds, size, args.keep, args.db, args.fill_only)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             one_size(seeds, size, Path(tmp), args.db)

@@ -1,13 +1,13 @@
 """Corpus-level steps over the store: entity resolution, event and agreement fusion, conflicts.
 
 ``update_corpus(store)`` brings the corpus results up to date with the stored documents.
-The first time (or with ``full=True``) it derives everything from all documents; after that
-it is incremental (:mod:`dossier.scale`): only the entity keys that can change are
-re-resolved, and only the figure buckets that new figures (or renamed entities) touch are
-regrouped for conflicts. Events and agreements are re-fused over all documents with an
-indexed, exact version of the greedy fusion (its clusters depend on the global processing
-order, so a local update would not equal a rebuild). The results equal a full rebuild on
-the same documents (tests/test_corpus_incremental.py).
+The first time (or with ``full=True``) it derives everything from all documents, reading
+them a batch at a time; after that it is incremental (:mod:`dossier.scale`): only the
+entity keys that can change are re-resolved, only the figure buckets that new figures (or
+renamed entities) touch are regrouped for conflicts, and only the fusion blocks (event type
+class or agreement kind, year) that new reports or renamed entities touch are re-fused
+(:mod:`dossier.scale.blocks`). The results equal a full rebuild on the same documents
+(tests/test_corpus_incremental.py).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from dossier.resolve.entities import resolve_entities
 from dossier.resolve.figures import conflict_id, find_conflicts
 from dossier.resolve.groups import FigureGroup, GroupIndex
 from dossier.scale import state as st
+from dossier.scale.blocks import fuse_all, fuse_new
 from dossier.scale.entities import IdCollision, KeyStat, collect_stats, resolve_stats
-from dossier.scale.fusion import fuse_agreements_indexed, fuse_events_indexed
 from dossier.store import Store, figure_id, insert_json
 from dossier.store import schema as s
 from dossier.store.codec import dumps
@@ -33,7 +33,7 @@ from dossier.store.locks import corpus_lock
 @dataclass(slots=True, kw_only=True)
 class CorpusResult:
     """What the corpus-level steps (re)wrote: all results, or after an incremental update
-    the entities and conflicts that changed (events and agreements are always all)."""
+    the entities, conflicts, events and agreements that changed."""
 
     entities: list[Entity]
     events: list[Event]
@@ -84,10 +84,8 @@ def _full(store: Store) -> CorpusResult:
     except IdCollision:  # two entities named alike: the resolver's own tie-break decides
         entities = resolve_entities([d for d in store.iter_documents() if d.id in done])
     index = {k: e.id for e in entities for k in e.keys}
-    fused = [d for d in fusion_documents(store) if d.id in done]
-    events = fuse_events_indexed(fused, index)
-    agreements = fuse_agreements_indexed(fused, index)
-    del fused
+    fused, fusion_state = fuse_all(store, index, done)
+    events, agreements = fused.events, fused.agreements
     refs = [r for r in store.figure_refs() if r.document in done]
     groups = GroupIndex(index)
     groups.add(refs)
@@ -101,6 +99,7 @@ def _full(store: Store) -> CorpusResult:
         st.mark_counted(c, loaded)
         st.save_buckets(c, refs)
         _save_conflict_buckets(c, groups.groups(), conflicts)
+        st.save_fusion(c, fusion_state)
     return CorpusResult(entities=entities, events=events, agreements=agreements,
                         conflicts=conflicts)
 
@@ -124,35 +123,13 @@ def _incremental(store: Store, new_ids: list[str]) -> CorpusResult:
         entities, renamed = _update_entities(c, docs)
         index = {r.key: r.entity_id for r in c.execute(select(s.entity_keys))}
         names = dict(st.entity_names(c))
-        conflicts = _update_conflicts(c, docs, renamed, index, names)
+        conflicts = _update_conflicts(c, docs, set(renamed), index, names)
         st.mark_counted(c, new_ids)
-    # Fusion reads only events, agreements and entity ids: without new ones and without a
-    # renamed key, its result cannot change (exact, and it skips the costly re-fusion).
-    redo_events = bool(renamed) or any(d.events for d in docs)
-    redo_agreements = bool(renamed) or any(d.agreements for d in docs)
-    all_docs = fusion_documents(store) if redo_events or redo_agreements else []
-    events = fuse_events_indexed(all_docs, index) if redo_events else store.events()
-    agreements = (fuse_agreements_indexed(all_docs, index) if redo_agreements
-                  else store.agreements())
-    with store.engine.begin() as c:
-        for table, redo in ((s.events, redo_events), (s.agreements, redo_agreements)):
-            if redo:
-                c.execute(delete(table))
-        _insert_fused(c, events if redo_events else [],
-                      agreements if redo_agreements else [])
-    return CorpusResult(entities=entities, events=events, agreements=agreements,
+        # fusion reads events, agreements and entity ids: re-fuse the blocks new reports or
+        # renamed keys touch (nothing when there are none)
+        fused = fuse_new(c, docs, renamed, index)
+    return CorpusResult(entities=entities, events=fused.events, agreements=fused.agreements,
                         conflicts=conflicts, incremental=True)
-
-
-def fusion_documents(store: Store) -> list[Document]:
-    """Return what event and agreement fusion reads of every document: its events and
-    agreements, no text; undated pages also their sentences and figures (fusion dates
-    their yearless events from the dates the page states: ``written_after``)."""
-    docs = list(store.iter_documents(facts=("events", "agreements"), text=False, body=False))
-    undated = [d.id for d in docs if d.published is None and d.events]
-    full = {d.id: d for d in store.get_documents(
-        undated, facts=("figures", "events", "agreements"), text=False)}
-    return [full.get(d.id, d) for d in docs]
 
 
 def _closure(c: Connection, stats: dict[str, KeyStat]) -> dict[str, KeyStat]:
@@ -171,9 +148,10 @@ def _closure(c: Connection, stats: dict[str, KeyStat]) -> dict[str, KeyStat]:
     return stats
 
 
-def _update_entities(c: Connection, docs: Sequence[Document]) -> tuple[list[Entity], set[str]]:
+def _update_entities(c: Connection,
+                     docs: Sequence[Document]) -> tuple[list[Entity], dict[str, str]]:
     """Re-resolve the keys new documents can change; return the new entities and the keys
-    whose entity id changed."""
+    whose entity id changed, with the id before."""
     new = collect_stats(docs)
     stats = st.load_stats(c, new)
     for key, rec in new.items():
@@ -200,7 +178,7 @@ def _update_entities(c: Connection, docs: Sequence[Document]) -> tuple[list[Enti
     _insert_entities(c, entities)
     st.save_stats(c, stats.values())
     after = {k: e.id for e in entities for k in e.keys}
-    return entities, {k for k, v in before.items() if after.get(k) != v}
+    return entities, {k: v for k, v in before.items() if after.get(k) != v}
 
 
 def _insert_entities(c: Connection, entities: Sequence[Entity]) -> None:
@@ -209,16 +187,6 @@ def _insert_entities(c: Connection, entities: Sequence[Entity]) -> None:
                                         "json": dumps(e)} for e in entities])
         c.execute(insert(s.entity_keys), [{"key": k, "entity_id": e.id}
                                           for e in entities for k in e.keys])
-
-
-def _insert_fused(c: Connection, events: Sequence[Event],
-                  agreements: Sequence[Agreement]) -> None:
-    if events:
-        c.execute(insert_json(s.events), [{"id": e.id, "type": e.type, "date": e.date,
-                                      "json": dumps(e)} for e in events])
-    if agreements:
-        c.execute(insert_json(s.agreements), [{"id": a.id, "date": a.date, "json": dumps(a)}
-                                         for a in agreements])
 
 
 def _update_conflicts(c: Connection, docs: Sequence[Document], renamed: set[str],

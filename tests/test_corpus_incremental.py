@@ -125,7 +125,7 @@ def test_corpus_incremental_skips_fusion_when_nothing_to_fuse(
         fresh_store: Store, seeds: list[Document], monkeypatch: pytest.MonkeyPatch) -> None:
     import copy
 
-    import dossier.corpus as corpus_module
+    from dossier.scale.kinds import Agreements, Events
 
     quiet = copy.deepcopy(seeds[0])  # a second page with the same names and no events
     quiet.id, quiet.source, quiet.events, quiet.agreements = "f" * 16, "quiet.txt", [], []
@@ -137,10 +137,53 @@ def test_corpus_incremental_skips_fusion_when_nothing_to_fuse(
     update_corpus(fresh_store)
 
     def refuse(*_args: object) -> list[object]:
-        raise AssertionError("fusion re-ran although no event, agreement or key changed")
+        raise AssertionError("a block was re-fused although no event, agreement or key changed")
 
-    monkeypatch.setattr(corpus_module, "fuse_events_indexed", refuse)
-    monkeypatch.setattr(corpus_module, "fuse_agreements_indexed", refuse)
+    monkeypatch.setattr(Events, "fuse", refuse)
+    monkeypatch.setattr(Agreements, "fuse", refuse)
     fresh_store.write_documents([quiet])
-    assert update_corpus(fresh_store).incremental
+    result = update_corpus(fresh_store)
+    assert result.incremental and not result.events and not result.agreements
     assert _snapshot(fresh_store) == rebuilt
+
+
+def _synthetic(seeds: list[Document], n: int, start: int = 0) -> list[Document]:
+    from dossier.scale.synth import corpus
+
+    return list(corpus(seeds, n, start=start))
+
+
+@pytest.mark.parametrize("order", ["stored", "reversed", "shuffled"])
+def test_corpus_incremental_synthetic_in_steps_equals_rebuild(
+        fresh_store: Store, seeds: list[Document], order: str) -> None:
+    import random
+
+    docs = [*seeds, *_synthetic(seeds, 45)]
+    fresh_store.write_documents(docs)
+    update_corpus(fresh_store)
+    rebuilt = _snapshot(fresh_store)
+    _reset(fresh_store)
+    if order == "reversed":
+        docs = docs[::-1]
+    elif order == "shuffled":
+        random.Random(7).shuffle(docs)
+    fresh_store.write_documents(docs[:20])
+    update_corpus(fresh_store)
+    for i in range(20, len(docs), 7):  # one, then several documents at a time
+        fresh_store.write_documents(docs[i:i + (1 if i == 20 else 7)])
+        assert update_corpus(fresh_store).incremental
+    fresh_store.write_documents(docs[21:27])
+    update_corpus(fresh_store)
+    assert _snapshot(fresh_store) == rebuilt
+
+
+def test_corpus_incremental_touches_few_blocks(fresh_store: Store,
+                                               seeds: list[Document]) -> None:
+    docs = [*seeds, *_synthetic(seeds, 60)]
+    fresh_store.write_documents(docs)
+    full = update_corpus(fresh_store)
+    dated = next(d for d in _synthetic(seeds, 5, start=500) if d.published)
+    fresh_store.write_documents([dated])
+    result = update_corpus(fresh_store)
+    assert result.incremental
+    assert 0 < len(result.events) < len(full.events) / 3

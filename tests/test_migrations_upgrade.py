@@ -150,4 +150,39 @@ def test_migrations_concurrent_opens_migrate_once(empty_url: str) -> None:
     for t in threads:
         t.join()
     assert not errors
-    assert sorted(results) == [[], [], [2]]
+    assert sorted(results) == [[], [], [2, 3]]
+
+
+def test_migrations_v2_store_rebuilds_corpus_then_updates(empty_url: str) -> None:
+    """A version-2 store (corpus results without fusion state) is rebuilt by its next
+    corpus step, then updated incrementally."""
+    from dossier.corpus import update_corpus
+    from dossier.model import DocEvent, Document
+
+    def page(i: int, day: int) -> Document:
+        date = f"2024-05-{day:02d}"
+        return Document(id=f"{i:016x}", source=f"s{i}", language="en", published=date,
+                        events=[DocEvent(type="visit", date=date,
+                                         actors=["country:KZ", "country:UZ", "person:ana lima"])])
+
+    store = Store(empty_url)
+    try:
+        store.write_documents([page(1, 10)])
+        update_corpus(store)
+        with store.engine.begin() as c:  # what a version-2 database holds
+            for table in s.FUSION_TABLES:
+                table.drop(c)
+            c.execute(s.info.update().where(s.info.c.key == "schema_version").values(value="2"))
+    finally:
+        store.close()
+    store = Store(empty_url)
+    try:
+        with store.engine.connect() as c:
+            assert schema_version(c) == s.SCHEMA_VERSION
+        assert not update_corpus(store).incremental  # stale results: rebuilt
+        store.write_documents([page(2, 11)])
+        assert update_corpus(store).incremental
+        assert [e.documents for e in store.events()] == [["0000000000000001",
+                                                          "0000000000000002"]]
+    finally:
+        store.close()

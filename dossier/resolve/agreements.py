@@ -4,13 +4,20 @@ Agreements fuse by kind, English-glossed title similarity (rapidfuzz), date and 
 groups whose titles gloss apart across languages join when each page names one document
 of that kind and date, or when kind, parties, date and a topic concept agree.
 
+Like events, agreements fuse in blocks (kind, year placed: ``placed_year``), in a canonical
+order, so that adding a document re-fuses one block; an agreement that no year places
+(named without a date: it may be an old one; or on an undated page that shows no year)
+joins the first fitting group of any year, else the one dated singular document or a topic
+match, else stays with its own page's.
+
 Split from :mod:`dossier.resolve.events`, which re-exports ``fuse_agreements`` and the
 helpers :mod:`dossier.scale.fusion` reuses.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dossier.extract.glossing import same_title, title_key
@@ -19,6 +26,7 @@ from dossier.extract.titles import concepts
 from dossier.model import Agreement, DocAgreement, Document, Evidence
 from dossier.nlp.dates import compatible, merge, parse_partial, precision
 from dossier.resolve.keys import canon, stable_id
+from dossier.resolve.undated import Page, page_of, placed_year
 
 __all__ = ["SINGULAR_KINDS", "fuse_agreements"]
 
@@ -33,7 +41,30 @@ class _AgreementGroup:
     date: str | None
     keys: list[str] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
-    members: list[tuple[Document, DocAgreement]] = field(default_factory=list)
+    members: list[tuple[Page, DocAgreement]] = field(default_factory=list)
+
+    def add(self, item: _Item) -> None:
+        """Add an agreement, merging its date and parties."""
+        self.date = merge(self.date, item.ag.date) if self.date else item.ag.date
+        self.keys.append(item.key)
+        self.parties += [p for p in item.parties if p not in self.parties]
+        self.members.append((item.page, item.ag))
+
+
+@dataclass(slots=True, kw_only=True)
+class _Item:
+    """One page's agreement, as fusion reads it."""
+
+    page: Page
+    ag: DocAgreement
+    key: str  # title key
+    parties: list[str]
+    seq: int = 0
+    year: int | None = None  # placed_year: the block it fuses in; None: floating
+
+    def order(self) -> tuple[int, str, int]:
+        """The canonical fusion order: most precise date first, then page id, position."""
+        return (-precision(self.ag.date), self.page.id, self.seq)
 
 
 def _agreement_fits(g: _AgreementGroup, ag: DocAgreement, key: str, parties: list[str]) -> bool:
@@ -46,28 +77,98 @@ def _agreement_fits(g: _AgreementGroup, ag: DocAgreement, key: str, parties: lis
     return any(same_title(k, key) for k in g.keys)
 
 
+def items_of(docs: Iterable[Document], entity_of: Mapping[str, str]) -> list[_Item]:
+    """Return the agreements of these documents, parties as entity ids, placed in years."""
+    return [it for d in docs if d.agreements
+            for it in page_items(page_of(d), d.agreements, entity_of)]
+
+
+def page_items(page: Page, ags: Sequence[DocAgreement], entity_of: Mapping[str, str],
+               key_of: Callable[[str, str | None], str] = title_key) -> list[_Item]:
+    """Return the items of one page's agreements."""
+    return [make_item(page, a, i, key_of(a.original_title, page.language), entity_of)
+            for i, a in enumerate(ags)]
+
+
+def make_item(page: Page, ag: DocAgreement, seq: int, key: str,
+              entity_of: Mapping[str, str]) -> _Item:
+    """Return the item of a page's ``seq``-th agreement, parties as entity ids."""
+    return _Item(page=page, ag=ag, key=key, parties=canon(ag.parties, entity_of), seq=seq,
+                 year=placed_year(ag.date, page, planned=True))
+
+
+def block_of(item: _Item) -> tuple[str, int] | None:
+    """Return the block an agreement fuses in, None for a floating one."""
+    return None if item.year is None else (item.ag.kind or "", item.year)
+
+
+def fuse_agreement_block(items: Iterable[_Item]) -> list[_AgreementGroup]:
+    """Fuse one block's agreements: first fit in the canonical order, then the joins."""
+    groups: list[_AgreementGroup] = []
+    for it in sorted(items, key=_Item.order):
+        g = next((g for g in groups if _agreement_fits(g, it.ag, it.key, it.parties)), None)
+        if g is None:
+            g = _AgreementGroup(kind=it.ag.kind, date=it.ag.date)
+            groups.append(g)
+        g.add(it)
+    return _join_singular(groups)
+
+
+def attach_agreement(it: _Item, groups: Sequence[_AgreementGroup],
+                     fits: Callable[[_AgreementGroup, _Item], bool] | None = None) -> int | None:
+    """Return the number of the group a floating agreement joins, None for none: the first
+    that fits, else the rules of :func:`_join_singular` for a group of one."""
+    fits = fits or (lambda g, i: _agreement_fits(g, i.ag, i.key, i.parties))
+    k = next((k for k, g in enumerate(groups) if fits(g, it)), None)
+    if k is not None:
+        return k
+    one = _AgreementGroup(kind=it.ag.kind, date=it.ag.date, keys=[it.key],
+                          parties=list(it.parties), members=[(it.page, it.ag)])
+    only = _only_of_kind(it.page, it.ag)
+    if it.ag.date is None and it.ag.kind in SINGULAR_KINDS and only:
+        dated = [k for k, o in enumerate(groups) if o.kind == one.kind and o.date is not None
+                 and len(set(o.parties) & set(one.parties)) >= min(2, len(one.parties))]
+        return dated[0] if len(dated) == 1 and one.parties else None
+    if it.ag.date is not None and only:
+        k = next((k for k, o in enumerate(groups) if _singular_fit(o, one)), None)
+        if k is not None:
+            return k
+    into = _topic_match(list(groups), one)
+    return None if into is None else next(k for k, g in enumerate(groups) if g is into)
+
+
 def fuse_agreements(docs: Sequence[Document], entity_of: Mapping[str, str]) -> list[Agreement]:
     """Fuse the DocAgreements of ``docs`` into one Agreement per real-world document."""
-    items = [(d, a) for d in docs for a in d.agreements]
-    items.sort(key=lambda da: -precision(da[1].date))
-    groups: list[_AgreementGroup] = []
-    for doc, ag in items:
-        key = title_key(ag.original_title, doc.language)
-        parties = canon(ag.parties, entity_of)
-        g = next((g for g in groups if _agreement_fits(g, ag, key, parties)), None)
-        if g is None:
-            g = _AgreementGroup(kind=ag.kind, date=ag.date)
-            groups.append(g)
-        g.date = merge(g.date, ag.date) if g.date else ag.date
-        g.keys.append(key)
-        g.parties += [p for p in parties if p not in g.parties]
-        g.members.append((doc, ag))
-    return [_agreement(g) for g in _join_singular(groups)]
+    blocks: dict[tuple[str, int], list[_Item]] = defaultdict(list)
+    floating: list[_Item] = []
+    for it in items_of(docs, entity_of):
+        key = block_of(it)
+        if key is None:
+            floating.append(it)
+        else:
+            blocks[key].append(it)
+    groups = [g for key in sorted(blocks) for g in fuse_agreement_block(blocks[key])]
+    targets = [(it, attach_agreement(it, groups)) for it in floating]
+    return finish_agreements(groups, targets)
 
 
-def _only_of_kind(doc: Document, ag: DocAgreement) -> bool:
-    """True when ``ag`` is the one agreement of its kind and date its document names."""
-    return sum(a.kind == ag.kind and compatible(a.date, ag.date) for a in doc.agreements) == 1
+def finish_agreements(groups: list[_AgreementGroup],
+                      floating: Iterable[tuple[_Item, int | None]]) -> list[Agreement]:
+    """Add the floating agreements to the groups they join (in the canonical order); fuse
+    the others within their own page; return the agreements."""
+    alone: dict[str, list[_Item]] = defaultdict(list)
+    for it, k in sorted(floating, key=lambda ik: ik[0].order()):
+        if k is None:
+            alone[it.page.id].append(it)
+        else:
+            groups[k].add(it)
+    groups = groups + [g for doc in sorted(alone) for g in fuse_agreement_block(alone[doc])]
+    return [_agreement(g) for g in groups]
+
+
+def _only_of_kind(page: Page, ag: DocAgreement) -> bool:
+    """True when ``ag`` is the one agreement of its kind and date its page names."""
+    return sum(kind == ag.kind and compatible(date, ag.date) for kind, date in page.kinds) == 1
 
 
 def _join_singular(groups: list[_AgreementGroup]) -> list[_AgreementGroup]:

@@ -9,16 +9,29 @@ between the same leaders on the visit's dates are how half the press reports a s
 and one record per trip is what a reader of the dossier wants. Signings, forums and
 statements stay separate events, because each has its own date, place and outcome.
 
+Fusion is local, so that adding a document re-fuses a block, not the corpus
+(:mod:`dossier.scale.fusion`, ``dossier.corpus``):
+
+- a report is placed in a year (:func:`dossier.resolve.undated.placed_year`: its own, else
+  its page's) and fused only with the reports of its type class placed in the same year
+  (dates of different years never fuse anyway), in a canonical order (most precise date
+  first, then document id and position), so the result does not depend on the order in
+  which documents were stored;
+- a report first joins an event its own page already reports, if one fits: a page's "the
+  leaders met" is the meeting that page named;
+- a "floating" report (a plan without a date, or any report of an undated page that
+  shows no year) may join the best event of any year (scored against the events the year
+  blocks formed); failing that it fuses only with its own page's floating reports.
+
 Agreements fuse in :mod:`dossier.resolve.agreements` (re-exported here, with the helpers
-:mod:`dossier.scale.fusion` reuses).
+:mod:`dossier.scale.fusion` reuses) by the same blocks.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
@@ -36,9 +49,9 @@ from dossier.resolve.agreements import _AgreementGroup as _AgreementGroup
 from dossier.resolve.agreements import _join_singular as _join_singular
 from dossier.resolve.agreements import fuse_agreements
 from dossier.resolve.keys import canon, place_country, stable_id
-from dossier.resolve.undated import written_after, year_after
+from dossier.resolve.undated import Page, page_of, placed_year, written_after, year_after
 
-__all__ = ["fuse_agreements", "fuse_events", "place_country", "written_after"]
+__all__ = ["fuse_agreements", "fuse_events", "place_country", "type_class", "written_after"]
 
 _canon = canon  # the name dossier.scale.fusion reads
 
@@ -46,14 +59,25 @@ CONSULT_TYPES = frozenset({"visit", "meeting"})
 TYPE_RANK = {"visit": 0, "agreement": 1, "forum": 2, "meeting": 3, "statement": 4, "other": 5}
 
 
+def type_class(event_type: str) -> str:
+    """Return the class of event types that may fuse together (visits with meetings)."""
+    return "consult" if event_type in CONSULT_TYPES else event_type
+
+
 @dataclass(slots=True, kw_only=True)
 class _Report:
-    doc: Document
+    doc: Page
     event: DocEvent
     actors: list[str]
     place: str | None
     country: str | None
     persons: list[str] = field(default_factory=list)
+    seq: int = 0  # the event's position in its document
+    year: int | None = None  # placed_year: the block it fuses in; None: floating
+
+    def order(self) -> tuple[int, str, int]:
+        """The canonical fusion order: most precise date first, then page id, position."""
+        return (-precision(self.event.date), self.doc.id, self.seq)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -67,10 +91,12 @@ class _Cluster:
     countries: set[str] = field(default_factory=set)
     persons: list[str] = field(default_factory=list)
     raw_persons: list[tuple[str, str]] = field(default_factory=list)  # (key, entity)
+    docs: set[str] = field(default_factory=set)
 
     def add(self, rep: _Report) -> None:
         """Add a report, merging its date, actors and place."""
         self.reports.append(rep)
+        self.docs.add(rep.doc.id)
         raw = [k for k in rep.event.actors if k.startswith("person:")]
         self.raw_persons += [p for p in zip(raw, rep.persons, strict=False)
                              if p not in self.raw_persons]
@@ -158,7 +184,7 @@ def _shared_parts(a: str | None, b: str | None) -> int:
                                                      (pa.day, pb.day)))
 
 
-def _score(rep: _Report, c: _Cluster, anchor: str | None) -> float | None:
+def _score(rep: _Report, c: _Cluster) -> float | None:
     """Score how well a report fits a cluster; None when it cannot belong to it."""
     ev = rep.event
     if ev.type != c.type and not ({ev.type, c.type} <= CONSULT_TYPES
@@ -175,6 +201,7 @@ def _score(rep: _Report, c: _Cluster, anchor: str | None) -> float | None:
     if rep.place and (c.places or c.countries):
         fits = rep.place in c.places or (rep.country is not None and rep.country in c.countries)
         score += 2 if fits else -2
+    anchor = rep.doc.anchor
     if ev.date is None and anchor is not None and c.date is not None:
         score += 1 if compatible(anchor, c.date) and _shared_parts(anchor, c.date) else -1
     score += 0.5 * (ev.type == c.type) + 0.5 * (ev.status == _status(c))
@@ -195,45 +222,93 @@ def _status(c: _Cluster) -> str:
     return "happened" if any(r.event.status == "happened" for r in c.reports) else "planned"
 
 
-def _anchors(docs: Sequence[Document]) -> dict[str, str | None]:
-    """The most precise date of a document's happened events: what its undated ones are near."""
-    out: dict[str, str | None] = {}
+def reports_of(docs: Iterable[Document], entity_of: Mapping[str, str]) -> list[_Report]:
+    """Return the reports of these documents' events, actors as entity ids, placed in years."""
+    out = []
     for d in docs:
-        dated = [e.date for e in d.events if e.status == "happened" and precision(e.date) >= 1]
-        out[d.id] = max(dated, key=precision) if dated else None
+        if d.events:
+            out += page_reports(page_of(d), d.events, entity_of)
     return out
+
+
+def page_reports(page: Page, events: Sequence[DocEvent],
+                 entity_of: Mapping[str, str]) -> list[_Report]:
+    """Return the reports of one page's events."""
+    return [make_report(page, e, i, entity_of) for i, e in enumerate(events)]
+
+
+def make_report(page: Page, e: DocEvent, seq: int, entity_of: Mapping[str, str]) -> _Report:
+    """Return the report of a page's ``seq``-th event, actors as entity ids."""
+    return _Report(doc=page, event=e, actors=canon(e.actors, entity_of),
+                   place=entity_of.get(e.place, e.place) if e.place else None,
+                   country=place_country(e.place), seq=seq,
+                   year=placed_year(e.date, page, planned=e.status == "planned"),
+                   persons=canon([k for k in e.actors if k.startswith("person:")], entity_of))
+
+
+def best_cluster(rep: _Report, candidates: Iterable[tuple[int, _Cluster]],
+                 own_first: bool = True) -> int | None:
+    """Return the number of the cluster ``rep`` joins: the best score, an event of its own
+    page first (``own_first``), the earliest on ties; None when none fits."""
+    best: tuple[bool, float, int] | None = None
+    for k, c in candidates:
+        s = _score(rep, c)
+        if s is not None:
+            key = (own_first and rep.doc.id in c.docs, s, -k)
+            if best is None or key > best:
+                best = key
+    return None if best is None else -best[2]
+
+
+def fuse_block(reports: Iterable[_Report]) -> list[_Cluster]:
+    """Fuse the reports of one block greedily, in the canonical order."""
+    clusters: list[_Cluster] = []
+    for rep in sorted(reports, key=_Report.order):
+        k = best_cluster(rep, enumerate(clusters))
+        if k is None:
+            k = len(clusters)
+            clusters.append(_Cluster(type=rep.event.type, date=None, end_date=None))
+        clusters[k].add(rep)
+    return clusters
 
 
 def fuse_events(docs: Sequence[Document], entity_of: Mapping[str, str]) -> list[Event]:
     """Fuse the DocEvents of ``docs`` into one Event per real event (entity ids as actors)."""
-    reports = [
-        _Report(doc=d, event=e, actors=canon(e.actors, entity_of),
-                place=entity_of.get(e.place, e.place) if e.place else None,
-                country=place_country(e.place),
-                persons=canon([k for k in e.actors if k.startswith("person:")], entity_of))
-        for d in docs for e in d.events
-    ]
-    anchors = _anchors(docs)
-    order = sorted(range(len(reports)), key=lambda i: (-precision(reports[i].event.date), i))
-    clusters: list[_Cluster] = []
-    for i in order:
-        rep = reports[i]
-        scored = [(s, -k) for k, c in enumerate(clusters)
-                  if (s := _score(rep, c, anchors.get(rep.doc.id))) is not None]
-        if scored:
-            _, neg = max(scored)
-            clusters[-neg].add(rep)
+    blocks: dict[tuple[str, int], list[_Report]] = defaultdict(list)
+    floating: list[_Report] = []
+    for rep in reports_of(docs, entity_of):
+        if rep.year is None:
+            floating.append(rep)
         else:
-            c = _Cluster(type=rep.event.type, date=None, end_date=None)
-            c.add(rep)
-            clusters.append(c)
-    estimates: dict[str, dt.date | None] = {}
+            blocks[(type_class(rep.event.type), rep.year)].append(rep)
+    clusters = [c for key in sorted(blocks) for c in fuse_block(blocks[key])]
+    targets = {id(r): best_cluster(r, enumerate(clusters), own_first=False) for r in floating}
+    return finish(clusters, [(r, targets[id(r)]) for r in floating])
+
+
+def finish(clusters: list[_Cluster], floating: Iterable[tuple[_Report, int | None]]) -> list[Event]:
+    """Add the floating reports to the clusters they join (numbers into ``clusters``, in the
+    canonical order); fuse the others within their own page; return the sorted events."""
+    alone: dict[str, list[_Report]] = defaultdict(list)
+    for rep, k in sorted(floating, key=lambda rk: rk[0].order()):
+        if k is None:
+            alone[rep.doc.id].append(rep)
+        else:
+            clusters[k].add(rep)
+    clusters = clusters + [c for doc in sorted(alone) for c in fuse_block(alone[doc])]
+    return sorted(emit(clusters), key=lambda e: (e.date or "", e.id))
+
+
+def emit(clusters: Iterable[_Cluster]) -> list[Event]:
+    """Return the events of fused clusters (yearless ones dated from their pages)."""
+    out = []
     for c in clusters:
-        _date_undated(c, estimates)
-    return sorted((_event(c) for c in clusters), key=lambda e: (e.date or "", e.id))
+        _date_undated(c)
+        out.append(_event(c))
+    return out
 
 
-def _date_undated(c: _Cluster, estimates: dict[str, dt.date | None]) -> None:
+def _date_undated(c: _Cluster) -> None:
     """Give a cluster that no report dates with a year the year its undated pages imply.
 
     Only after fusion, so a year stated by any fused report wins over the estimate; only
@@ -246,13 +321,11 @@ def _date_undated(c: _Cluster, estimates: dict[str, dt.date | None]) -> None:
     for r in c.reports:
         if r.doc.published:
             return
-        if r.doc.id not in estimates:
-            estimates[r.doc.id] = written_after(r.doc)
-        guesses.add(year_after(c.date, estimates[r.doc.id]))
+        guesses.add(year_after(c.date, r.doc.after))
     if len(guesses) == 1:
         date = guesses.pop()
         if date != c.date:
-            c.end_date = year_after(c.end_date, estimates[c.reports[0].doc.id])
+            c.end_date = year_after(c.end_date, c.reports[0].doc.after)
             c.date = date
 
 

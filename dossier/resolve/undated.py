@@ -3,16 +3,82 @@
 Split from :mod:`dossier.resolve.events` (which re-exports ``written_after``): a yearless
 "--MM-DD" on an undated page takes the first year in which that day follows what the page
 already reports as past.
+
+:class:`Page` is what fusion keeps of a document besides its events and agreements (no
+text): its dates, and the year in which its reports that state no year are placed
+(:func:`placed_year`). Fusion compares a report only with reports placed in the same year;
+a report that no year places ("floating") may join the best event of any year.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from dossier.model import Document
 from dossier.nlp.dates import DateSpan, merge, parse_partial, precision
 
-__all__ = ["written_after", "year_after"]
+__all__ = ["Page", "page_of", "page_year", "placed_year", "written_after", "year_after"]
+
+
+@dataclass(slots=True, frozen=True)
+class Page:
+    """What event and agreement fusion read of a document besides its reports."""
+
+    id: str
+    language: str | None = None
+    published: str | None = None
+    anchor: str | None = None  # the most precise date of its happened events
+    after: dt.date | None = None  # undated pages: the latest day the page shows is past
+    kinds: tuple[tuple[str | None, str | None], ...] = ()  # (kind, date) of its agreements
+
+
+def page_of(doc: Document) -> Page:
+    """Return the fusion view of a document (reads sentences only of undated pages)."""
+    dated = [e.date for e in doc.events if e.status == "happened" and precision(e.date) >= 1]
+    anchor = max(dated, key=precision) if dated else None
+    needs = doc.published is None and bool(doc.events or doc.agreements)
+    return Page(id=doc.id, language=doc.language, published=doc.published, anchor=anchor,
+                after=written_after(doc) if needs else None,
+                kinds=tuple((a.kind, a.date) for a in doc.agreements))
+
+
+def placed_year(date: str | None, page: Page, *, planned: bool = False) -> int | None:
+    """The year fusion places a report in: its own, else the one its page implies; None
+    ("floating") when nothing does.
+
+    A report without a date is placed in its page's year when it reports what happened
+    (news reports what just happened); a plan without a date ("will visit") may be for any
+    later year, and an agreement named without a date may be an old one: both float, as
+    does anything on an undated page that shows no year. A yearless day ("27 November")
+    takes its page's year, or on an undated page the first year in which that day follows
+    what the page reports as past.
+    """
+    p = parse_partial(date)
+    if p is not None and p.year is not None:
+        return p.year
+    if p is None and planned:
+        return None
+    if p is not None and p.month is not None and page.published is None and page.after:
+        q = parse_partial(year_after(date, page.after))
+        if q is not None and q.year is not None:
+            return q.year
+    return page_year(page)
+
+
+def page_year(page: Page) -> int | None:
+    """The year a page's undated reports are placed in: its publication's, else that of
+    its most precise happened event, else the year of the day after the latest day it
+    shows to be past; None when the page shows no year."""
+    q = parse_partial(page.published)
+    if q is not None and q.year is not None:
+        return q.year
+    q = parse_partial(page.anchor)
+    if q is not None and q.year is None and q.month is not None and page.after:
+        q = parse_partial(year_after(page.anchor, page.after))
+    if q is not None and q.year is not None:
+        return q.year
+    return None if page.after is None else (page.after + dt.timedelta(days=1)).year
 
 
 def written_after(doc: Document) -> dt.date | None:

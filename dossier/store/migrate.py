@@ -60,10 +60,20 @@ def _v2_near_duplicates(c: Connection) -> None:
     frozen.tables["signatures"].create(c, checkfirst=True)
 
 
+def _v3_fusion_blocks(c: Connection) -> None:
+    """Event and agreement fusion keep per-block state (``fusion_*`` tables, made by
+    ``create_all`` after the steps). Fusion now runs in blocks, so results derived before
+    are stale: forget which documents the corpus results include, and the next corpus step
+    rebuilds them all (entities, events, agreements and conflicts) and writes the state."""
+    if "corpus_documents" in set(inspect(c).get_table_names()):
+        c.execute(text("DELETE FROM corpus_documents"))
+
+
 Migration = Callable[[Connection], None]
 # (version it brings the database to, step); version 1 is the first released schema.
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (2, _v2_near_duplicates),
+    (3, _v3_fusion_blocks),
 )
 
 
@@ -76,10 +86,12 @@ def schema_version(c: Connection) -> int | None:
         found = c.execute(select(s.info.c.value).where(s.info.c.key == VERSION_KEY)).scalar()
         if found is not None:
             return int(found)
-    # Made before versions were recorded: version 1 lacks duplicate_of; otherwise the
-    # tables came from create_all of the current schema.
+    # Made before versions were recorded: version 1 lacks duplicate_of, version 2 the
+    # fusion state; otherwise the tables came from create_all of the current schema.
     cols = {col["name"] for col in inspect(c).get_columns("documents")}
-    return s.SCHEMA_VERSION if "duplicate_of" in cols else 1
+    if "duplicate_of" not in cols:
+        return 1
+    return s.SCHEMA_VERSION if "fusion_blocks" in names else 2
 
 
 def migrate(engine: Engine) -> list[int]:

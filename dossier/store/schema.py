@@ -21,7 +21,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2  # dossier.store.migrate brings older databases here
+SCHEMA_VERSION = 3  # dossier.store.migrate brings older databases here
 
 metadata = MetaData()
 
@@ -182,10 +182,61 @@ conflict_buckets = Table(
     Column("bucket", Text, nullable=False, index=True),
 )
 
+# Fusion state (dossier.scale.blocks): event and agreement fusion runs per block (type class
+# or kind, year placed); each block's clusters are kept, before the floating reports (no
+# year placed) join them, so that adding a document re-fuses its blocks only.
+fusion_blocks = Table(
+    "fusion_blocks", metadata,
+    Column("unit", Text, primary_key=True),  # "e|<type class>|<year>" or "a|<kind>|<year>"
+    Column("kind", String(1), nullable=False),  # e: events, a: agreements
+    Column("cls", Text, nullable=False),  # type class or agreement kind
+    Column("year", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),  # zlib-compressed pickle of its clusters
+)
+
+fusion_block_keys = Table(  # the entity keys of each block's clusters, to find candidates
+    "fusion_block_keys", metadata,
+    Column("key", Text, primary_key=True),
+    Column("unit", Text, primary_key=True, index=True),
+    Column("role", String(1), primary_key=True),  # p person, a actor, x actor beside persons
+)
+
+fusion_floats = Table(  # reports and agreements no year places, and where they joined
+    "fusion_floats", metadata,
+    Column("kind", String(1), primary_key=True),
+    Column("document_id", String(32), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("cls", Text, nullable=False),
+    Column("sig", Text, nullable=False, index=True),  # items with one sig join alike
+    Column("unit", Text, index=True),  # the block joined, None for none
+    Column("number", Integer),  # the cluster joined, in that block
+    Column("data", LargeBinary, nullable=False),
+)
+
+fusion_float_keys = Table(
+    "fusion_float_keys", metadata,
+    Column("key", Text, primary_key=True),
+    Column("kind", String(1), primary_key=True),
+    Column("document_id", String(32), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("role", String(1), primary_key=True),
+)
+
+fusion_records = Table(  # which block (or page, for floating leftovers) wrote each record
+    "fusion_records", metadata,
+    Column("id", String(48), primary_key=True),
+    Column("kind", String(1), nullable=False),
+    Column("unit", Text, nullable=False, index=True),
+)
+
 Index("ix_mentions_key_doc", mentions.c.key, mentions.c.document_id)
+Index("ix_fusion_blocks_cls", fusion_blocks.c.kind, fusion_blocks.c.cls)
 
 Index("ix_figures_doc_seq", figures.c.document_id, figures.c.seq, unique=True)
 
 DOCUMENT_TABLES = (mentions, figures, doc_events, doc_agreements, signatures)
 CORPUS_TABLES = (entities, entity_keys, events, agreements, conflicts)
-STATE_TABLES = (key_stats, key_blocks, corpus_documents, figure_buckets, conflict_buckets)
+FUSION_TABLES = (fusion_blocks, fusion_block_keys, fusion_floats, fusion_float_keys,
+                 fusion_records)
+STATE_TABLES = (key_stats, key_blocks, corpus_documents, figure_buckets, conflict_buckets,
+                *FUSION_TABLES)

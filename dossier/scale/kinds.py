@@ -1,0 +1,294 @@
+"""What block fusion needs to know of events and of agreements, behind one interface.
+
+:mod:`dossier.scale.blocks` (the full step) and :mod:`dossier.scale.refuse` (the
+incremental update) run the same steps for both: place items in blocks, fuse a block,
+choose where a floating item goes, emit records. :class:`Events` and :class:`Agreements`
+supply the rules (from :mod:`dossier.scale.fusion`, which follows :mod:`dossier.resolve`)
+and the keys the stored state is searched by.
+"""
+
+from __future__ import annotations
+
+import pickle
+import zlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.model import Agreement, Document, Event
+from dossier.resolve import agreements as agr
+from dossier.resolve import events as ev
+from dossier.resolve.undated import Page, placed_year
+from dossier.scale import fusion as fu
+
+__all__ = ["Agreements", "Events", "Kind", "Unit", "pack", "records_of", "unpack"]
+
+Key = tuple[str, int]  # (type class or kind, year)
+Choice = tuple[str | None, int | None]  # (block joined, cluster number), or (None, None)
+Item = Any  # ev._Report or agr._Item
+Group = Any  # ev._Cluster or agr._AgreementGroup
+
+
+@dataclass(slots=True)
+class Unit:
+    """One block: its key, stored name, items and the groups fused from them (before any
+    floating item joins)."""
+
+    name: str
+    key: Key
+    items: list[Item]
+    groups: list[Group]
+
+
+def pack(obj: object) -> bytes:
+    """Serialise fusion state (pickled: it is this process's own objects, never input)."""
+    return zlib.compress(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(data: bytes) -> Any:
+    """Read state written by :func:`pack`."""
+    return pickle.loads(zlib.decompress(data))  # written by pack only, never input
+
+
+class Kind:
+    """The rules of one kind of fused record; see :class:`Events`, :class:`Agreements`."""
+
+    code = ""
+
+    def __init__(self, entity_of: Mapping[str, str], titles: fu.Titles) -> None:
+        self.entity_of = entity_of
+        self.titles = titles
+
+    def items(self, page: Page, doc: Document) -> list[Item]:
+        """Return a document's items."""
+        raise NotImplementedError
+
+    def recanon(self, it: Item) -> Item:
+        """Return the item again, its entity keys mapped by the current index."""
+        raise NotImplementedError
+
+    def block(self, it: Item) -> Key | None:
+        """Return the block an item fuses in, None for a floating one."""
+        raise NotImplementedError
+
+    def cls(self, it: Item) -> str:
+        """Return the type class or kind of an item (its blocks' first key part)."""
+        raise NotImplementedError
+
+    def fuse(self, items: Iterable[Item]) -> list[Group]:
+        """Fuse one block's items."""
+        raise NotImplementedError
+
+    def doc(self, it: Item) -> str:
+        """Return the id of an item's document."""
+        raise NotImplementedError
+
+    def choose(self, it: Item, units: Sequence[Unit]) -> Choice:
+        """Return where a floating item goes among these blocks of its class (by year)."""
+        return self.chooser(units)(it)
+
+    def chooser(self, units: Sequence[Unit]) -> Callable[[Item], Choice]:
+        """Return a function that places floating items among these blocks of one class."""
+        raise NotImplementedError
+
+    def choose_all(self, items: Sequence[Item],
+                   by_class: Mapping[str, Sequence[Unit]]) -> list[Choice]:
+        """Return where each floating item goes (blocks by class, each list by year)."""
+        choosers = {cls: self.chooser(units) for cls, units in by_class.items()}
+        done: dict[str, Choice] = {}
+        out = []
+        for it in items:
+            sig = self.sig(it)
+            if sig not in done:
+                found = choosers.get(self.cls(it))
+                done[sig] = (None, None) if found is None else found(it)
+            out.append(done[sig])
+        return out
+
+    def add(self, g: Group, it: Item) -> None:
+        """Add a floating item to the group it joins."""
+        g.add(it)
+
+    def emit(self, groups: list[Group]) -> list[Any]:
+        """Return the records of fused groups (floating members added)."""
+        raise NotImplementedError
+
+    def group_keys(self, g: Group) -> set[tuple[str, str]]:
+        """Return (entity id, role) of a group, to find candidate blocks by."""
+        raise NotImplementedError
+
+    def float_keys(self, it: Item) -> set[tuple[str, str]]:
+        """Return (raw key, role) of a floating item, to find it by."""
+        raise NotImplementedError
+
+    def candidate_keys(self, it: Item) -> list[tuple[str, tuple[str, ...]]] | None:
+        """Return (entity id, roles) whose blocks may hold a group a floating item fits;
+        None: every block of its class."""
+        raise NotImplementedError
+
+    def fitting_floats(self, groups: Sequence[Group]) -> list[tuple[str, tuple[str, ...]]] | None:
+        """Return (entity id, roles of floating items) of the floating items that may fit
+        one of these groups; None: every floating item of the class."""
+        raise NotImplementedError
+
+    def sig(self, it: Item) -> str:
+        """Return a signature shared by floating items that always go to the same place."""
+        return f"{self.doc(it)}:{it.seq}"
+
+    # shared helpers
+
+    def name(self, key: Key) -> str:
+        """Return a block's stored name."""
+        return f"{self.code}|{key[0]}|{key[1]}"
+
+    def page_unit(self, doc: str) -> str:
+        """Return the stored name of a page's floating leftovers."""
+        return f"f{self.code}|{doc}"
+
+    def emit_unit(self, groups: list[Group], attached: Iterable[tuple[Item, int]]) -> list[Any]:
+        """Add the floating items that joined (in the canonical order); emit the records."""
+        for it, k in sorted(attached, key=lambda ik: ik[0].order()):
+            self.add(groups[k], it)
+        return self.emit(groups)
+
+    def emit_page(self, items: Iterable[Item]) -> list[Any]:
+        """Fuse one page's floating items that joined nothing; emit the records."""
+        return self.emit(self.fuse(items))
+
+
+class Events(Kind):
+    """Events: reports fused into clusters."""
+
+    code = "e"
+
+    def items(self, page: Page, doc: Document) -> list[Item]:
+        return ev.page_reports(page, doc.events, self.entity_of)
+
+    def recanon(self, it: Item) -> Item:
+        return ev.make_report(it.doc, it.event, it.seq, self.entity_of)
+
+    def block(self, it: Item) -> Key | None:
+        return None if it.year is None else (self.cls(it), it.year)
+
+    def cls(self, it: Item) -> str:
+        return ev.type_class(it.event.type)
+
+    def fuse(self, items: Iterable[Item]) -> list[Group]:
+        return fu.fuse_event_block(items)
+
+    def doc(self, it: Item) -> str:
+        return str(it.doc.id)
+
+    def chooser(self, units: Sequence[Unit]) -> Callable[[Item], Choice]:
+        index, where = self.index(units)
+
+        def choose(it: Item) -> Choice:
+            found = index.best(it)
+            return (None, None) if found is None else where[found[1]]
+        return choose
+
+    def index(self, units: Sequence[Unit]) -> tuple[fu.ClusterIndex, list[tuple[str, int]]]:
+        """Return a candidate index over the clusters of these blocks (tie order: year,
+        number) and where each indexed cluster is."""
+        index = fu.ClusterIndex()
+        where: list[tuple[str, int]] = []
+        for u in units:
+            for k, c in enumerate(u.groups):
+                index.add(c, (u.key[1], k))
+                where.append((u.name, k))
+        return index, where
+
+    def emit(self, groups: list[Group]) -> list[Any]:
+        return ev.emit(groups)
+
+    def group_keys(self, g: Group) -> set[tuple[str, str]]:
+        out = {(p, "l") for p in g.places}
+        if g.persons:
+            return out | {(p, "p") for p in g.persons} | {(a, "x") for a in g.actors}
+        return out | {(a, "a") for a in g.actors}
+
+    def float_keys(self, it: Item) -> set[tuple[str, str]]:
+        e = it.event
+        persons = [k for k in e.actors if k.startswith("person:")]
+        out = {(e.place, "l")} if e.place else set()
+        if persons:
+            return out | {(p, "p") for p in persons} | {(a, "x") for a in e.actors}
+        return out | {(a, "a") for a in e.actors}
+
+    def candidate_keys(self, it: Item) -> list[tuple[str, tuple[str, ...]]] | None:
+        # actors_fit: with persons, a shared person or a cluster naming none; else any actor
+        if it.persons:
+            return [(p, ("p",)) for p in it.persons] + [(a, ("a",)) for a in it.actors]
+        return [(a, ("p", "a", "x")) for a in it.actors]
+
+    def fitting_floats(self, groups: Sequence[Group]) -> list[tuple[str, tuple[str, ...]]] | None:
+        out: set[tuple[str, tuple[str, ...]]] = set()
+        for g in groups:
+            if g.persons:  # fits reports sharing a person, or naming none but an actor
+                out |= {(p, ("p",)) for p in g.persons} | {(a, ("a",)) for a in g.actors}
+            else:  # fits any report sharing an actor
+                out |= {(a, ("p", "a", "x")) for a in g.actors}
+        return sorted(out)
+
+
+class Agreements(Kind):
+    """Agreements: items fused into groups by kind, title, date and parties."""
+
+    code = "a"
+
+    def items(self, page: Page, doc: Document) -> list[Item]:
+        return agr.page_items(page, doc.agreements, self.entity_of, key_of=self.titles.key)
+
+    def recanon(self, it: Item) -> Item:
+        return agr.make_item(it.page, it.ag, it.seq, it.key, self.entity_of)
+
+    def block(self, it: Item) -> Key | None:
+        return agr.block_of(it)
+
+    def cls(self, it: Item) -> str:
+        return it.ag.kind or ""
+
+    def fuse(self, items: Iterable[Item]) -> list[Group]:
+        return fu.fuse_agreement_block(items, self.titles)
+
+    def doc(self, it: Item) -> str:
+        return str(it.page.id)
+
+    def chooser(self, units: Sequence[Unit]) -> Callable[[Item], Choice]:
+        where = [(u.name, k) for u in units for k in range(len(u.groups))]
+        groups = [g for u in units for g in u.groups]
+
+        def choose(it: Item) -> Choice:
+            k = agr.attach_agreement(it, groups, self.titles.fits)
+            return (None, None) if k is None else where[k]
+        return choose
+
+    def emit(self, groups: list[Group]) -> list[Any]:
+        return [agr._agreement(g) for g in groups]
+
+    def group_keys(self, g: Group) -> set[tuple[str, str]]:
+        return {(p, "a") for p in g.parties}
+
+    def float_keys(self, it: Item) -> set[tuple[str, str]]:
+        return {(p, "a") for p in it.ag.parties}
+
+    def candidate_keys(self, it: Item) -> list[tuple[str, tuple[str, ...]]] | None:
+        return None  # first fit, the singular and the topic rules read every group of a kind
+
+    def fitting_floats(self, groups: Sequence[Group]) -> list[tuple[str, tuple[str, ...]]] | None:
+        return None
+
+    def sig(self, it: Item) -> str:
+        """Agreements of one kind, date, title, parties and language go alike (corpora
+        repeat them), unless their page also names agreements with a year (the join rules
+        keep two of one page's agreements apart)."""
+        page = it.page
+        own = any(placed_year(d, page, planned=True) is not None for _, d in page.kinds)
+        only = agr._only_of_kind(page, it.ag)
+        return repr((it.ag.kind, it.ag.date, it.key, it.ag.original_title, page.language,
+                     tuple(it.parties), only, page.id if own else None))
+
+
+def records_of(kind: Kind, records: Sequence[Event | Agreement], unit: str) -> list[dict[str, str]]:
+    """Return the rows that remember which block or page wrote these records."""
+    return [{"id": r.id, "kind": kind.code, "unit": unit} for r in records]

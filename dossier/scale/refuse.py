@@ -1,0 +1,192 @@
+"""The incremental fusion update: re-fuse the blocks new documents or renamed entities
+touch, place again the floating items those blocks can change, rewrite what changed.
+
+Exactness rests on three facts of the fusion rules (:mod:`dossier.resolve.events`):
+a block's clusters depend on its own items only; a floating item's place depends only on
+the clusters (before floating items join) of the blocks of its class; and an item can only
+join a cluster that names one of its entity ids in the role the index records
+(:meth:`Kind.candidate_keys`, :meth:`Kind.fitting_floats`). So only the floating items that
+joined a re-fused block, or may fit one of its new clusters, can change place.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection
+
+from dossier.model import Document
+from dossier.resolve.undated import Page
+from dossier.scale import state as st
+from dossier.scale.blocks import block_key_rows, block_row, float_key_rows, float_row
+from dossier.scale.kinds import Choice, Item, Kind, Unit, records_of, unpack
+from dossier.store.codec import dumps
+
+__all__ = ["Update"]
+
+Ref = tuple[str, int]  # (document id, position)
+
+
+class Update:
+    """One kind's (events' or agreements') incremental update in one transaction."""
+
+    def __init__(self, c: Connection, kind: Kind) -> None:
+        self.c = c
+        self.kind = kind
+        self.units: dict[str, Unit] = {}  # blocks read or re-fused in this update
+        self.emit: set[str] = set()  # blocks whose records change
+        self.pages: set[str] = set()  # pages whose floating leftovers change
+
+    def run(self, docs: Sequence[tuple[Page, Document]], renamed: Mapping[str, str]) -> list[Any]:
+        """Apply new documents and renamed keys (key -> entity id before); return the
+        records written."""
+        k = self.kind
+        bounded: dict[tuple[str, int], list[Item]] = defaultdict(list)
+        new_floats: list[Item] = []
+        for page, doc in docs:
+            for it in k.items(page, doc):
+                key = k.block(it)
+                (new_floats if key is None else bounded[key]).append(it)
+        touched = {k.name(key): key for key in bounded}
+        if renamed:
+            touched.update(st.blocks_naming(self.c, k.code, {*renamed, *renamed.values()}))
+        refused = [self._refuse(name, key, bounded.get(key, [])) for name, key in touched.items()]
+        st.replace_blocks(self.c, [block_row(k, u) for u in refused],
+                          [r for u in refused for r in block_key_rows(k, u)])
+        self.emit |= {u.name for u in refused}
+        self._place(new_floats, refused, renamed)
+        return self._write()
+
+    def _refuse(self, name: str, key: tuple[str, int], new: list[Item]) -> Unit:
+        old = self._load(name)
+        items = [self.kind.recanon(it) for it in old.items] if old else []
+        unit = Unit(name, key, items + new, self.kind.fuse(items + new))
+        self.units[name] = unit
+        return unit
+
+    def _load(self, name: str) -> Unit | None:
+        if name in self.units:
+            return self.units[name]
+        data = st.load_block(self.c, name)
+        if data is None:
+            return None
+        items, groups = unpack(data)
+        cls, year = name.split("|")[1], int(name.rsplit("|", 1)[1])
+        unit = self.units[name] = Unit(name, (cls, year), items, groups)
+        return unit
+
+    # floating items
+
+    def _place(self, new: list[Item], refused: Sequence[Unit], renamed: Mapping[str, str]) -> None:
+        """Decide again where the floating items go that the changes may move; record it.
+
+        Floating items naming a renamed key are taken out and placed again as new ones
+        (their signature may change); the others are decided once per signature.
+        """
+        k, c = self.kind, self.c
+        if renamed:
+            old = st.floats_at(c, k.code, st.floats_by_keys(c, k.code, set(renamed)))
+            self.emit |= {r.unit for r in old if r.unit is not None}
+            self.pages |= {r.document_id for r in old}
+            st.delete_floats(c, k.code, [(r.document_id, r.seq) for r in old])
+            new = new + [k.recanon(unpack(r.data)) for r in old]
+        decided: dict[str, Choice] = {}
+        moved: dict[str, Choice] = {}
+        for r in self._affected(refused):
+            now = decided[r.sig] = self._choose(k.recanon(unpack(r.data)))
+            if now != (r.unit, r.number):
+                moved[r.sig] = now
+                self.emit |= {u for u in (r.unit, now[0]) if u is not None}
+                if None in (r.unit, now[0]):  # its page's leftovers change
+                    self.pages |= st.float_docs(c, k.code, r.sig)
+        st.set_targets(c, k.code, moved)
+        fresh = []
+        for it in new:
+            sig = k.sig(it)
+            if sig not in decided:  # items of one signature go alike: a stored one tells
+                stored = st.float_first(c, k.code, sig)
+                decided[sig] = (stored.unit, stored.number) if stored else self._choose(it)
+            where = decided[sig]
+            fresh.append(float_row(k, it, *where))
+            if where[0] is None:
+                self.pages.add(k.doc(it))
+            else:
+                self.emit.add(where[0])
+        if fresh:
+            st.save_fusion(c, {"floats": fresh, "float_keys": [
+                r for it in new for r in float_key_rows(k, it)]})
+
+    def _affected(self, refused: Sequence[Unit]) -> list[Any]:
+        """Return one stored floating row per signature whose place the re-fused blocks may
+        change: those that joined them, and those that may fit their new clusters."""
+        k, c = self.kind, self.c
+        sigs = st.float_sigs(c, k.code, units=[u.name for u in refused])
+        spec = k.fitting_floats([g for u in refused for g in u.groups])
+        if spec is None:
+            sigs |= st.float_sigs(c, k.code, classes={u.key[0] for u in refused})
+        else:
+            by_roles: dict[tuple[str, ...], set[str]] = defaultdict(set)
+            for key, roles in spec:
+                by_roles[roles].add(key)
+            for roles, ids in by_roles.items():
+                refs = st.floats_by_keys(c, k.code, self._raw(ids), roles)
+                sigs |= {r.sig for r in st.floats_at(c, k.code, refs)}
+        return [r for sig in sorted(sigs) if (r := st.float_first(c, k.code, sig)) is not None]
+
+    def _raw(self, ids: set[str]) -> set[str]:
+        """Entity ids and every key merged into them (floating items are stored by key)."""
+        return ids | st.keys_of_entities(self.c, ids)
+
+    def _choose(self, it: Item) -> Choice:
+        k = self.kind
+        keys = k.candidate_keys(it)
+        cls = k.cls(it)
+        if keys is None:
+            found = st.blocks_of_class(self.c, k.code, cls)
+        else:
+            found = {}
+            by_roles: dict[tuple[str, ...], set[str]] = defaultdict(set)
+            for key, roles in keys:
+                by_roles[roles].add(key)
+            for roles, ids in by_roles.items():
+                found.update(st.blocks_naming(self.c, k.code, ids, roles, cls))
+        units = [u for name in sorted(found, key=lambda n: found[n][1])
+                 if (u := self._load(name)) is not None]
+        return k.choose(it, units)
+
+    # records
+
+    def _write(self) -> list[Any]:
+        """Rewrite the records of the blocks and pages that changed."""
+        k, c = self.kind, self.c
+        records: list[Any] = []
+        rows: list[dict[str, Any]] = []
+        units = sorted(self.emit)
+        for name in units:
+            data = st.load_block(c, name)  # a fresh copy: floating members are added to it
+            if data is None:
+                continue
+            attached = [(k.recanon(unpack(r.data)), r.number)
+                        for r in st.floats(c, k.code, units=[name])]
+            out = k.emit_unit(unpack(data)[1], attached)
+            records += out
+            rows += records_of(k, out, name)
+        pages = sorted(self.pages)
+        by_doc: dict[str, list[Item]] = defaultdict(list)
+        for r in st.floats(c, k.code, docs=pages, alone=True):
+            by_doc[r.document_id].append(k.recanon(unpack(r.data)))
+        for doc in pages:
+            out = k.emit_page(by_doc.get(doc, []))
+            records += out
+            rows += records_of(k, out, k.page_unit(doc))
+        st.replace_records(c, k.code, units + [k.page_unit(d) for d in pages], rows,
+                           [_record_row(k.code, x) for x in records])
+        return records
+
+
+def _record_row(code: str, x: Any) -> dict[str, Any]:
+    if code == "e":
+        return {"id": x.id, "type": x.type, "date": x.date, "json": dumps(x)}
+    return {"id": x.id, "date": x.date, "json": dumps(x)}
