@@ -87,6 +87,10 @@ class _Unit:
     text: str
     verdict: str = "keep"  # keep | boiler | ref
     offset: int = 0  # character offset of the unit in the input, for position rules
+    key: str = field(init=False)  # _key(text): every rule compares it, so it is made once
+
+    def __post_init__(self) -> None:
+        self.key = _key(self.text)
 
 
 def _key(text: str) -> str:
@@ -142,13 +146,14 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return continued >= 0.3 * len(filled)
 
 
-def _line_rule(text: str, cues: Cues) -> bool:
-    """Tell whether a line is boilerplate wherever it stands on the page."""
-    key, words = _key(text), _words(text)
+def _line_rule(text: str, cues: Cues, key: str | None = None) -> bool:
+    """Tell whether a line is boilerplate wherever it stands on the page (``key``: its
+    ``_key``, when the caller has it)."""
+    key, words = _key(text) if key is None else key, _words(text)
     if not key:
         return True  # only symbols
-    content = sum(c.isalnum() for c in text)
-    visible = sum(not c.isspace() for c in text)
+    content = sum(map(str.isalnum, text))
+    visible = len(text) - sum(map(str.isspace, text))
     if content < 0.5 * visible:
         return True  # separators, arrows, "* * *"
     if key in cues.nav or key in cues.ads:
@@ -180,7 +185,7 @@ def _is_credit(text: str, cues: Cues) -> bool:
 def _mark_references(units: list[_Unit], cues: Cues) -> None:
     """Move a reference list (a heading then citation-like lines) out of the body."""
     for i, unit in enumerate(units):
-        if unit.verdict != "keep" or _key(unit.text) not in cues.references:
+        if unit.verdict != "keep" or unit.key not in cues.references:
             continue
         j = i + 1
         while j < len(units) and _CITATION.search(units[j].text):
@@ -192,10 +197,10 @@ def _mark_references(units: list[_Unit], cues: Cues) -> None:
 
 def _mark_repeats(units: list[_Unit]) -> None:
     """Drop lines that occur twice or more (captions); keep the first of a repeated sentence."""
-    counts = Counter(_key(u.text) for u in units)
+    counts = Counter(u.key for u in units)
     seen: set[str] = set()
     for i, unit in enumerate(units):
-        key = _key(unit.text)
+        key = unit.key
         if counts[key] < 2 or unit.verdict != "keep":
             continue
         keep_first = i == 0 or (is_body(unit.text) and _words(unit.text) >= 12)
@@ -207,7 +212,7 @@ def _mark_repeats(units: list[_Unit]) -> None:
 def _mark_tail_marker(units: list[_Unit], cues: Cues, total: int) -> None:
     """Drop everything from a "Comments" / "Tags" heading in the second half on."""
     for i, unit in enumerate(units):
-        if unit.offset >= total / 2 and _key(unit.text) in cues.tail_markers:
+        if unit.offset >= total / 2 and unit.key in cues.tail_markers:
             _drop(units[i:])
             return
 
@@ -232,7 +237,7 @@ def _mark_related(units: list[_Unit], cues: Cues, total: int) -> None:
     """
     i = 0
     while i < len(units):
-        if _key(units[i].text) not in cues.related:
+        if units[i].key not in cues.related:
             i += 1
             continue
         j = i + 1
@@ -327,7 +332,7 @@ def filter_text(text: str, cues: Cues | None = None) -> Filtered:
     cues = cues or load_cues()
     units = _units(text)
     for unit in units:
-        if _line_rule(unit.text, cues):
+        if _line_rule(unit.text, cues, unit.key):
             unit.verdict = "boiler"
     _mark_references(units, cues)
     _mark_repeats(units)
