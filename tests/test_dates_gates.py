@@ -6,7 +6,7 @@ import pytest
 
 from dossier.extract.eventdates import future_phrase, sentence_dates
 from dossier.model import Document, Sentence
-from dossier.nlp.dates import find_dates
+from dossier.nlp.dates import find_dates, has_relative_phrase
 
 
 def _dates(text: str, language: str, published: str | None = None) -> list[str | None]:
@@ -79,3 +79,10 @@ def test_sentence_dates_lists_belong_to_the_caller() -> None:
 def test_future_phrase_reads_the_text_each_time_it_changes() -> None:
     assert future_phrase("The ministers will meet next year in Rome.", "en")
     assert not future_phrase("The ministers met last year in Rome.", "en")
+
+
+def test_future_phrase_needs_a_relative_phrase_not_a_weekday() -> None:
+    assert not has_relative_phrase("The ministers will meet on Friday in Rome.", "en")
+    assert not future_phrase("The ministers will meet on Friday in Rome.", "en")
+    assert has_relative_phrase("Они встретятся в следующем году в Москве.", "ru")
+    assert future_phrase("Они встретятся в следующем году в Москве.", "ru")

@@ -16,7 +16,15 @@ from dossier.extract.eventargs import nearest
 from dossier.extract.eventfilter import figure_period
 from dossier.extract.triggers import CUE_WINDOW, Trigger, TriggerLex
 from dossier.model import Document, Figure, Sentence
-from dossier.nlp.dates import DateSpan, compatible, find_dates, merge, parse_partial, precision
+from dossier.nlp.dates import (
+    DateSpan,
+    compatible,
+    find_dates,
+    has_relative_phrase,
+    merge,
+    parse_partial,
+    precision,
+)
 
 __all__ = ["context_dates", "date_for", "future_phrase", "is_heading", "is_planned",
            "sentence_dates"]
@@ -148,5 +156,6 @@ def sentence_dates(doc: Document) -> list[list[DateSpan]]:
 @lru_cache(maxsize=128)  # a document asks again for each trigger and merge; pure of its text
 def future_phrase(text: str, language: str | None) -> bool:
     """True when ``text`` dates something after its own writing ("next year", "l'anno prossimo")."""
-    return any(s.relative and (s.date or "") > _PROBE[:len(s.date or "")]
-               for s in find_dates(text, language, _PROBE))
+    return has_relative_phrase(text, language) and any(
+        s.relative and (s.date or "") > _PROBE[:len(s.date or "")]
+        for s in find_dates(text, language, _PROBE))

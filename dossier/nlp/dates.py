@@ -334,6 +334,14 @@ def _candidates(text: str, pat: _Patterns, published: str | None) -> list[DateSp
     return found
 
 
+def has_relative_phrase(text: str, language: str | None) -> bool:
+    """True when ``text`` holds one of the language's relative date phrases ("next year",
+    "l'anno prossimo"): the only spans :func:`find_dates` dates after its ``published``
+    (weekdays resolve backwards)."""
+    pat = _patterns(language or "en")
+    return pat.relative is not None and pat.relative.search(text) is not None
+
+
 def _mark_target(span: DateSpan, text: str, pat: _Patterns) -> DateSpan:
     """Flag a year that dates nothing: governed by "until"/"by" ("до 2030 года", "2030 жылға
     дейін") or part of a name ("Mundial de Fútbol 2030", "Vision 2030", "Expo 2030")."""
