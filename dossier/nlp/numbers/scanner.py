@@ -16,8 +16,8 @@ from dossier.nlp.numbers.words import WordNumbers
 
 _MASK_DIGITS = re.compile(  # one leading \d lets the regex engine skip ahead fast
     r"\d(?:\d{0,3}[./-]\d{1,2}[./-]\d{2,4}"  # 27/11/2024, 2024-11-27, 27.11.2024
-    r"|\d?:\d{2}"  # times
-    r"|\d{3}\s?[-–—/]\s?(?:\d{4}|\d{2}))\b"  # 2026–2030, 2024/25
+    r"|\d?:\d{2}|\d?[ \u00a0]?h[ \u00a0]?\d{2}"  # times: 18:27, 6 h 02, 18h30
+    r"|\d{3}\s?[-–—/]\s?(?:\d{4}|\d{2})(?![:.]\d))\b"  # 2026–2030, 2024/25; not "2025 - 18:27"
 )
 _MASK_LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.\w+")
 _KINDS = ("num", "word", "vague", "one", "collective")  # "collective" also finds fractions
