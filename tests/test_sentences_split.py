@@ -44,3 +44,11 @@ def test_sentences_lines_are_boundaries_and_offsets_point_into_text() -> None:
 
 def test_sentences_unknown_language_falls_back() -> None:
     assert len(split_sentences("Một câu. Hai câu.", "vi")) == 2
+
+
+def test_sentences_offsets_hold_across_runs_of_spaces_and_tabs() -> None:
+    text = "  The envoys  met in Oslo.   They signed\ta memo.  \nTalks   resume   soon.  "
+    sentences = split_sentences(text, "en")
+    assert [s.text for s in sentences] == [
+        "The envoys  met in Oslo.", "They signed\ta memo.", "Talks   resume   soon."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)

@@ -61,7 +61,8 @@ class Splitter:
         words = _SPACES.split(text)
         out: list[str] = []
         for i, word in enumerate(words[:-1]):
-            m = _WORD_END.search(word)
+            # _WORD_END needs a final full stop: most words have none, and skip the regex
+            m = _WORD_END.search(word) if word.endswith(".") else None
             if m and self._breaks(word, m, words[i + 1]):
                 word += "\n"
             out.append(word)
@@ -111,18 +112,43 @@ def _align(line: str, offset: int, pieces: list[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     p = 0
     for piece in pieces:
-        chars = [c for c in piece if c != " "]
-        if not chars:
-            continue
-        while p < len(line) and line[p] != chars[0]:
-            p += 1
-        start = p
-        for c in chars:
-            while p < len(line) and line[p] != c:
-                p += 1
-            p += 1
-        spans.append((offset + start, offset + min(p, len(line))))
+        found = _align_words(line, p, piece) or _align_chars(line, p, piece)
+        if found is not None:
+            start, end, p = found
+            spans.append((offset + start, offset + end))
     return spans
+
+
+def _align_words(line: str, p: int, piece: str) -> tuple[int, int, int] | None:
+    """(start, end, where to go on) of ``piece`` in ``line`` from ``p`` when its words stand
+    there whole, with only spaces before each (the usual case, a word at a time); else None."""
+    start = -1
+    for word in piece.split(" "):
+        if not word:
+            continue
+        while p < len(line) and line[p] == " ":
+            p += 1
+        if not line.startswith(word, p):
+            return None
+        start = p if start < 0 else start
+        p += len(word)
+    return (start, p, p) if start >= 0 else None
+
+
+def _align_chars(line: str, p: int, piece: str) -> tuple[int, int, int] | None:
+    """(start, end, where to go on) of ``piece`` in ``line`` from ``p``, a character at a
+    time (skipping any character that differs); None for a piece of spaces."""
+    chars = [c for c in piece if c != " "]
+    if not chars:
+        return None
+    while p < len(line) and line[p] != chars[0]:
+        p += 1
+    start = p
+    for c in chars:
+        while p < len(line) and line[p] != c:
+            p += 1
+        p += 1
+    return start, min(p, len(line)), p
 
 
 def split_sentences(text: str, language: str | None) -> list[Sentence]:
