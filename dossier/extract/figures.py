@@ -52,6 +52,7 @@ class Cues:
     target_after: re.Pattern[str]
     forecast: re.Pattern[str]
     forecast_after: re.Pattern[str]
+    contrast: re.Pattern[str]  # "alors que", "while": a cue before does not reach past it
     current: re.Pattern[str]
     bilateral: re.Pattern[str]
     currency: re.Pattern[str]
@@ -78,6 +79,7 @@ def cues(language: str | None) -> Cues:
         target_after=re.compile(alt(k.get("target_after", []))),
         forecast=re.compile(alt(k.get("forecast", []))),
         forecast_after=re.compile(alt(k.get("forecast_after", []))),
+        contrast=re.compile(alt(k.get("contrast", []))),
         current=re.compile(rf"{alt(k.get('current', []))}\W*(?:\w+\W+){{0,2}}$"),
         bilateral=re.compile(
             "|".join([alt(lex.section("subjects").get("bilateral", [])),
@@ -319,9 +321,11 @@ class _SentenceReader:
         if not current and c.target.search(text, clause[0], pos):
             return "target"
         # a cue in an earlier clause: "Эксперты ожидают, что ...", "Hedefimiz, ..."
-        fronted = [(self._fronted(c.forecast, text, pos, positions, 160), "forecast")]
+        # a contrast ("..., alors que ...") starts a clause no earlier cue reaches
+        since = max((m.end() for m in c.contrast.finditer(text, 0, pos)), default=0)
+        fronted = [(self._fronted(c.forecast, text, pos, positions, 160, since), "forecast")]
         if not current:
-            fronted.append((self._fronted(c.target, text, pos, positions, 80), "target"))
+            fronted.append((self._fronted(c.target, text, pos, positions, 80, since), "target"))
         cue, kind = max(fronted)
         if cue >= 0:
             return kind
@@ -336,13 +340,13 @@ class _SentenceReader:
 
     @staticmethod
     def _fronted(rx: re.Pattern[str], text: str, pos: int, positions: list[int],
-                 reach: int) -> int:
+                 reach: int, since: int = 0) -> int:
         """Return where the last cue before the number ends, or -1.
 
         The cue must lie within ``reach`` characters, with no other figure and no
         semicolon between it and the number.
         """
-        start = max(0, pos - reach, text.rfind(";", 0, pos) + 1)
+        start = max(since, pos - reach, text.rfind(";", 0, pos) + 1)
         hits = list(rx.finditer(text, start, pos))
         if not hits or any(hits[-1].end() <= p < pos for p in positions):
             return -1

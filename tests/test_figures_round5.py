@@ -1,0 +1,48 @@
+"""Figure stage, round 5: a contrast ends the reach of an earlier kind cue; more kind and
+metric cues (pt "são esperadas", tr "hazırlan-", it "importa", de "Warenhandel"); fr
+"compte" alone is "has", not "intends"."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.figures import FigureStage
+from dossier.model import Figure
+from tests.test_figures_stage import make_doc
+
+
+def last(text: str, lang: str) -> Figure:
+    figs = FigureStage()(make_doc([text], lang, "2025-06-20")).figures
+    assert figs, "no figure"
+    return figs[-1]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "La révision du traité est prévue en juin 2026, alors que les droits de douane de 25 % restent en vigueur."),
+    ("en", "A review of the treaty is expected next June, while tariffs of 25% remain in force."),
+    ("es", "Se prevé revisar el tratado en junio, mientras que los aranceles del 25% siguen vigentes."),
+    ("de", "Eine Überprüfung ist für Juni geplant, während Zölle von 25 Prozent weiter gelten."),
+    ("it", "La revisione è prevista a giugno, mentre i dazi del 25% restano in vigore."),
+    ("pt", "A revisão está prevista para junho, enquanto as tarifas de 25% continuam em vigor."),
+])
+def test_figures_contrast_stops_an_earlier_forecast_cue(lang: str, text: str) -> None:
+    assert last(text, lang).kind == "actual"
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), [
+    ("pt", "No fórum de Lisboa são esperadas cerca de 300 empresas dos dois países.", "forecast"),
+    ("tr", "Şirketler bölgeye 2 milyar dolar yatırım yapmaya hazırlanıyor.", "forecast"),
+    ("fr", "La région y compte à elle seule plus de 150 entreprises.", "actual"),
+    ("fr", "Le groupe compte investir 2 milliards d'euros dans le pays.", "target"),
+])
+def test_figures_kind_cues_round5(lang: str, text: str, kind: str) -> None:
+    assert last(text, lang).kind == kind
+
+
+@pytest.mark.parametrize(("lang", "text", "metric"), [
+    ("it", "La Spagna importa dal Marocco soprattutto ortofrutta, per circa 3 miliardi di euro l'anno.", "imports"),
+    ("it", "L'Italia esporta in Tunisia macchinari per 2 miliardi di euro.", "exports"),
+    ("de", "Der deutsch-polnische Warenhandel belief sich 2024 auf 170 Milliarden Euro.", "trade_turnover"),
+])
+def test_figures_metric_cues_round5(lang: str, text: str, metric: str) -> None:
+    assert last(text, lang).metric == metric
