@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (tables of sentences read better unwrapped)
 """Figure stage, round 5: a contrast ends the reach of an earlier kind cue; more kind and
 metric cues (pt "são esperadas", tr "hazırlan-", it "importa", de "Warenhandel"); fr
 "compte" alone is "has", not "intends"."""
