@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (tables of sentences read better unwrapped)
 """Number grammar, round 5: numbers in parts in Spanish and Portuguese, times and year
 ranges next to each other, reading times in page furniture, more qualifiers."""
 
@@ -62,3 +63,16 @@ def test_numbers_year_ranges_are_still_masked(lang: str, text: str) -> None:
 ])
 def test_numbers_qualifiers_round5(lang: str, text: str, approx: str) -> None:
     assert [a for _, _, _, a in read(text, lang)] == [approx]
+
+
+@pytest.mark.parametrize(("lang", "text", "unit"), [
+    ("pt", 'A linha subiu para 2 mil milhões de euros. "Já foram aprovados 30 projetos, no valor de 1,4 mil milhões", disse.', "EUR"),
+    ("en", "Trade reached $5 billion last year. Loans added another 2 billion, he said.", "USD"),
+    ("en", "Trade reached $5 billion last year.\nThe country has 2 billion people.", "count"),
+])
+def test_numbers_billions_take_the_paragraphs_currency(lang: str, text: str, unit: str) -> None:
+    assert read(text, lang)[-1][2] == unit
+
+
+def test_numbers_millions_do_not_take_an_earlier_sentences_currency() -> None:
+    assert [u for _, _, u, _ in read("As trocas somaram 3 mil milhões de euros. O país tem 36 milhões.", "pt")] == ["EUR"]

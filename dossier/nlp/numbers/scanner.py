@@ -118,7 +118,8 @@ class Scanner:
             if start < pos or (start and (masked[start - 1].isalnum() or (
                     kind == "num" and masked[start - 1] in ".,"))):
                 continue
-            q = self._read(masked, m, kind, bare, self._currency_before(masked, out, start), dec)
+            near, far = self._currency_before(masked, out, start)
+            q = self._read(masked, m, kind, bare, near, dec, far)
             if q is not None and not self._furniture(text, q):
                 q.surface = text[q.start:q.end]
                 out.append(q)
@@ -133,12 +134,18 @@ class Scanner:
         return hi - lo <= _FURNITURE_LINE and bool(self._p["furniture"].search(text, lo, hi))
 
     @staticmethod
-    def _currency_before(text: str, out: list[Quantity], start: int) -> str | None:
-        """Return the currency of the previous amount in the same sentence, if any."""
-        if not out or out[-1].unit is None or len(out[-1].unit) != 3 or not out[-1].unit.isupper():
-            return None
-        prev = out[-1]
-        return None if _SENTENCE_END.search(text, prev.end, start) else prev.unit
+    def _currency_before(text: str, out: list[Quantity], start: int
+                         ) -> tuple[str | None, str | None]:
+        """Return the currency of the previous amount if in the same sentence; else (second)
+        the last currency of the paragraph, for amounts in billions ("... euros. 'Already 47
+        projects, worth about 1.1 billion', he said")."""
+        money = [q for q in out[-4:] if q.unit and len(q.unit) == 3 and q.unit.isupper()]
+        if not money:
+            return None, None
+        prev = money[-1]
+        if prev is out[-1] and not _SENTENCE_END.search(text, prev.end, start):
+            return prev.unit, None
+        return None, (None if "\n" in text[prev.end:start] else prev.unit)
 
     def _base(self, m: re.Match[str], kind: str, dec: str) -> _Read | None:
         """Return the bare number of a candidate match (``dec``: the text's decimal mark)."""
@@ -158,7 +165,8 @@ class Scanner:
         return None
 
     def _read(self, text: str, m: re.Match[str], kind: str, bare: bool,
-              inherit: str | None = None, dec: str | None = None) -> Quantity | None:
+              inherit: str | None = None, dec: str | None = None,
+              far: str | None = None) -> Quantity | None:
         """Extend one candidate into a quantity, or return None when it is not a figure."""
         raw = m.group() if kind == "num" else None
         r = self._base(m, kind, dec or self.lex.decimal)
@@ -197,6 +205,9 @@ class Scanner:
             if inherit and r.scaled and (noun is None or (
                     r.value >= 1e9 and not self.count_nouns.match(noun))):
                 r.unit = inherit
+                return self._quantity(text, r)
+            if far and r.scaled and r.value >= 1e9 and noun is None:
+                r.unit = far  # billions with no noun, an earlier sentence's currency
                 return self._quantity(text, r)
             # "25 mil portugueses" after an amount in euros: people, not euros
             noun = noun or self._noun_back(text, r, raw)
