@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dossier.extract.glossing import same_title, title_key
 from dossier.extract.lexicon import load_lexicon
@@ -211,10 +212,15 @@ def _absorb(into: _AgreementGroup, g: _AgreementGroup) -> None:
     into.members += g.members
 
 
+@lru_cache(maxsize=8192)  # groups repeat titles: read each (title, language) once
+def _concepts(title: str, language: str | None) -> frozenset[str]:
+    return concepts(title, language)
+
+
 def _topics(g: _AgreementGroup) -> tuple[frozenset[str], frozenset[str]]:
     """(concepts, years) of a group's titles, each read in its own page's language."""
-    found: frozenset[str] = frozenset().union(*(concepts(a.original_title, d.language)
-                                                for d, a in g.members))
+    found: frozenset[str] = frozenset().union(*{_concepts(a.original_title, d.language)
+                                                for d, a in g.members})
     years = frozenset(c for c in found if c.startswith("y"))
     return found - years, years
 

@@ -54,6 +54,7 @@ class Kind:
     """The rules of one kind of fused record; see :class:`Events`, :class:`Agreements`."""
 
     code = ""
+    shared_sigs = False  # whether items of several pages may share a signature
 
     def __init__(self, entity_of: Mapping[str, str], titles: fu.Titles) -> None:
         self.entity_of = entity_of
@@ -235,6 +236,7 @@ class Agreements(Kind):
     """Agreements: items fused into groups by kind, title, date and parties."""
 
     code = "a"
+    shared_sigs = True
 
     def items(self, page: Page, doc: Document) -> list[Item]:
         return agr.page_items(page, doc.agreements, self.entity_of, key_of=self.titles.key)

@@ -92,69 +92,95 @@ class Update:
             self.pages |= {r.document_id for r in old}
             st.delete_floats(c, k.code, [(r.document_id, r.seq) for r in old])
             new = new + [k.recanon(unpack(r.data)) for r in old]
-        decided: dict[str, Choice] = {}
+        rows = self._affected(refused)
+        data = st.float_data(c, k.code, [(r.document_id, r.seq) for r in rows])
+        items = [k.recanon(unpack(data[(r.document_id, r.seq)])) for r in rows]
+        stored: dict[str, Choice] = {}
+        if k.shared_sigs:  # items of one signature go alike: a stored one tells
+            wanted = {k.sig(it) for it in new} - {r.sig for r in rows}
+            stored = {sig: (f.unit, f.number) for sig in wanted
+                      if (f := st.float_first(c, k.code, sig)) is not None}
+        fresh = [it for it in new if k.sig(it) not in stored]
+        chosen = self._choose_many([*items, *fresh])
+        decided = {**stored, **{k.sig(it): chosen[id(it)] for it in fresh}}
         moved: dict[str, Choice] = {}
-        for r in self._affected(refused):
-            now = decided[r.sig] = self._choose(k.recanon(unpack(r.data)))
+        for r, it in zip(rows, items, strict=True):
+            now = decided[r.sig] = chosen[id(it)]
             if now != (r.unit, r.number):
                 moved[r.sig] = now
                 self.emit |= {u for u in (r.unit, now[0]) if u is not None}
                 if None in (r.unit, now[0]):  # its page's leftovers change
-                    self.pages |= st.float_docs(c, k.code, r.sig)
+                    self.pages |= (st.float_docs(c, k.code, r.sig) if k.shared_sigs
+                                   else {r.document_id})
         st.set_targets(c, k.code, moved)
-        fresh = []
+        out = []
         for it in new:
-            sig = k.sig(it)
-            if sig not in decided:  # items of one signature go alike: a stored one tells
-                stored = st.float_first(c, k.code, sig)
-                decided[sig] = (stored.unit, stored.number) if stored else self._choose(it)
-            where = decided[sig]
-            fresh.append(float_row(k, it, *where))
+            where = decided[k.sig(it)]
+            out.append(float_row(k, it, *where))
             if where[0] is None:
                 self.pages.add(k.doc(it))
             else:
                 self.emit.add(where[0])
-        if fresh:
-            st.save_fusion(c, {"floats": fresh, "float_keys": [
+        if out:
+            st.save_fusion(c, {"floats": out, "float_keys": [
                 r for it in new for r in float_key_rows(k, it)]})
 
     def _affected(self, refused: Sequence[Unit]) -> list[Any]:
         """Return one stored floating row per signature whose place the re-fused blocks may
-        change: those that joined them, and those that may fit their new clusters."""
+        change: those that joined them, and those of their class that may fit their new
+        clusters."""
         k, c = self.kind, self.c
-        sigs = st.float_sigs(c, k.code, units=[u.name for u in refused])
-        spec = k.fitting_floats([g for u in refused for g in u.groups])
-        if spec is None:
-            sigs |= st.float_sigs(c, k.code, classes={u.key[0] for u in refused})
-        else:
+        rows = st.float_rows(c, k.code, units=[u.name for u in refused])
+        by_class: dict[str, list[Unit]] = defaultdict(list)
+        for u in refused:
+            by_class[u.key[0]].append(u)
+        for cls, units in by_class.items():
+            spec = k.fitting_floats([g for u in units for g in u.groups])
+            if spec is None:
+                rows += st.float_rows(c, k.code, classes=[cls])
+                continue
             by_roles: dict[tuple[str, ...], set[str]] = defaultdict(set)
             for key, roles in spec:
                 by_roles[roles].add(key)
             for roles, ids in by_roles.items():
-                refs = st.floats_by_keys(c, k.code, self._raw(ids), roles)
-                sigs |= {r.sig for r in st.floats_at(c, k.code, refs)}
-        return [r for sig in sorted(sigs) if (r := st.float_first(c, k.code, sig)) is not None]
+                rows += st.float_rows(c, k.code, keys=self._raw(ids), roles=roles, cls=cls)
+        one: dict[str, Any] = {}
+        for r in rows:
+            one.setdefault(r.sig, r)
+        return [one[sig] for sig in sorted(one)]
 
     def _raw(self, ids: set[str]) -> set[str]:
         """Entity ids and every key merged into them (floating items are stored by key)."""
         return ids | st.keys_of_entities(self.c, ids)
 
-    def _choose(self, it: Item) -> Choice:
+    def _choose_many(self, items: Sequence[Item]) -> dict[int, Choice]:
+        """Return where each floating item goes (by ``id(item)``), choosing among the
+        blocks of its class that name one of its entity ids (or all, for agreements)."""
         k = self.kind
-        keys = k.candidate_keys(it)
-        cls = k.cls(it)
-        if keys is None:
-            found = st.blocks_of_class(self.c, k.code, cls)
-        else:
-            found = {}
-            by_roles: dict[tuple[str, ...], set[str]] = defaultdict(set)
-            for key, roles in keys:
-                by_roles[roles].add(key)
-            for roles, ids in by_roles.items():
-                found.update(st.blocks_naming(self.c, k.code, ids, roles, cls))
-        units = [u for name in sorted(found, key=lambda n: found[n][1])
-                 if (u := self._load(name)) is not None]
-        return k.choose(it, units)
+        by_class: dict[str, list[Item]] = defaultdict(list)
+        for it in items:
+            by_class[k.cls(it)].append(it)
+        out: dict[int, Choice] = {}
+        for cls, its in by_class.items():
+            specs = [k.candidate_keys(it) for it in its]
+            if any(spec is None for spec in specs):
+                found = st.blocks_of_class(self.c, k.code, cls)
+            else:
+                by_roles: dict[tuple[str, ...], set[str]] = defaultdict(set)
+                for spec in specs:
+                    for key, roles in spec or ():
+                        by_roles[roles].add(key)
+                found = {}
+                for roles, ids in by_roles.items():
+                    found.update(st.blocks_naming(self.c, k.code, ids, roles, cls))
+            # one chooser over every candidate block: a cluster an item fits names one of
+            # its ids, so it lies in one of them, and the index returns only such clusters
+            units = [u for name in sorted(found, key=lambda n: (found[n][1], n))
+                     if (u := self._load(name)) is not None]
+            choose = k.chooser(units)
+            for it in its:
+                out[id(it)] = choose(it)
+        return out
 
     # records
 

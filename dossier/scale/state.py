@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, delete, insert, select, update
+from sqlalchemy import Connection, Text, cast, delete, func, insert, select, update
 
 from dossier.model import Figure, FigureRef
 from dossier.resolve import groups as grp
@@ -234,19 +234,6 @@ def floats(c: Connection, code: str, *, units: Collection[str] = (),
     return out
 
 
-def float_sigs(c: Connection, code: str, *, units: Collection[str] = (),
-               classes: Collection[str] = ()) -> set[str]:
-    """Return the signatures of the floating items that joined these blocks, or of these
-    classes."""
-    f = s.fusion_floats
-    out: set[str] = set()
-    for column, values in ((f.c.unit, units), (f.c.cls, classes)):
-        for part in chunks(values):
-            out.update(c.scalars(select(f.c.sig).where(f.c.kind == code, column.in_(part))
-                                 .distinct()))
-    return out
-
-
 def float_first(c: Connection, code: str, sig: str) -> Any:
     """Return one stored floating row of a signature (all go alike), None for none."""
     f = s.fusion_floats
@@ -268,17 +255,59 @@ def delete_floats(c: Connection, code: str, refs: Collection[tuple[str, int]]) -
         c.execute(delete(k).where(k.c.kind == code, k.c.document_id == doc, k.c.seq == seq))
 
 
-def floats_by_keys(c: Connection, code: str, keys: Collection[str],
-                   roles: Collection[str] | None = None) -> set[tuple[str, int]]:
+def floats_by_keys(c: Connection, code: str, keys: Collection[str]) -> set[tuple[str, int]]:
     """Return (document, seq) of the floating items of one kind naming any of these raw
-    keys (in one of ``roles``)."""
+    keys."""
     k = s.fusion_float_keys
     out: set[tuple[str, int]] = set()
     for part in chunks(keys):
         q = select(k.c.document_id, k.c.seq).where(k.c.kind == code, k.c.key.in_(part))
-        if roles is not None:
-            q = q.where(k.c.role.in_(list(roles)))
         out.update((r.document_id, r.seq) for r in c.execute(q))
+    return out
+
+
+def float_rows(c: Connection, code: str, *, units: Collection[str] = (),
+               classes: Collection[str] = (), keys: Collection[str] = (),
+               roles: Collection[str] = (), cls: str | None = None) -> list[Any]:
+    """Return (document_id, seq, sig, unit, number) of one floating item per signature
+    among those of one kind that joined these blocks, or are of these classes, or name one
+    of these raw keys in one of ``roles`` (and are of class ``cls``)."""
+    f, k = s.fusion_floats, s.fusion_float_keys
+    wanted: dict[str, str] = {}  # signature -> a document with an item of it
+    for column, values in ((f.c.unit, units), (f.c.cls, classes)):
+        for part in chunks(values):
+            q = (select(f.c.sig, func.min(f.c.document_id))
+                 .where(f.c.kind == code, column.in_(part)).group_by(f.c.sig))
+            wanted.update((sig, doc) for sig, doc in c.execute(q))
+    for part in chunks(keys):
+        q = (select(f.c.sig, func.min(f.c.document_id))
+             .join(k, (k.c.kind == f.c.kind) & (k.c.document_id == f.c.document_id)
+                   & (k.c.seq == f.c.seq))
+             .where(f.c.kind == code, k.c.key.in_(part), k.c.role.in_(list(roles)))
+             .group_by(f.c.sig))
+        if cls is not None:
+            q = q.where(f.c.cls == cls)
+        wanted.update((sig, doc) for sig, doc in c.execute(q))
+    out: dict[str, Any] = {}
+    for part in chunks(set(wanted.values())):
+        for r in c.execute(select(f.c.document_id, f.c.seq, f.c.sig, f.c.unit, f.c.number)
+                           .where(f.c.kind == code, f.c.document_id.in_(part))):
+            if wanted.get(r.sig) == r.document_id:
+                out.setdefault(r.sig, r)
+    return [out[sig] for sig in sorted(out)]
+
+
+def float_data(c: Connection, code: str,
+               refs: Collection[tuple[str, int]]) -> dict[tuple[str, int], bytes]:
+    """Return the packed items of these floating (document, seq)."""
+    f = s.fusion_floats
+    wanted = set(refs)
+    out: dict[tuple[str, int], bytes] = {}
+    for part in chunks({d for d, _ in wanted}):
+        for r in c.execute(select(f.c.document_id, f.c.seq, f.c.data)
+                           .where(f.c.kind == code, f.c.document_id.in_(part))):
+            if (r.document_id, r.seq) in wanted:
+                out[(r.document_id, r.seq)] = r.data
     return out
 
 
