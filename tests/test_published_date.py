@@ -30,6 +30,10 @@ SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
      ("kk", "Астана, 12 қараша 2025 жыл – Президент Тоқаев.", "2025-11-12"),
      ("tr", "ANKARA, 12 Kasım – Cumhurbaşkanı Kazakistan'ı ziyaret etti.", None),
      ("pt", "Ao chegar em Astana no dia 27 de novembro, Putin é recebido por Toqaev.", None),
+     ("es", "Por Redacción | Jueves 6 de marzo de 2025 | Lectura de 6 min\n\nEl canciller llegó.",
+      "2025-03-06"),
+     ("fr", "Par Léa Martin · Publié le lundi 3 mars 2025 · Mis à jour à 18 h 02 · 5 min\n\n"
+            "La ministre est arrivée.", "2025-03-03"),
      ("en", "The leaders met on 12 November 2025 in Moscow to sign a declaration on strategic "
             "partnership and alliance between the two countries, officials said.", None)],
 )

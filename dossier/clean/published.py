@@ -88,7 +88,8 @@ def _is_dateline(text: str, span: DateSpan, cues: frozenset[str]) -> bool:
     line_end = text.find("\n", span.end)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[line_start:span.start] + " " + text[span.end:line_end]
-    if len(rest.split()) <= _LINE_WORDS:
+    # separators ("Por Redacción | Jueves 18 ... | Lectura de 4 min") are no words
+    if sum(any(c.isalnum() for c in w) for w in rest.split()) <= _LINE_WORDS:
         return True
     if span.start - line_start <= 150 and _DASH_AFTER.match(text, span.end):
         return True
