@@ -47,3 +47,31 @@ def test_figures_kind_cues_round5(lang: str, text: str, kind: str) -> None:
 ])
 def test_figures_metric_cues_round5(lang: str, text: str, metric: str) -> None:
     assert last(text, lang).metric == metric
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "In the first nine months of this year, trade grew to 4 billion dollars."),
+    ("es", "En los primeros nueve meses de este año, el comercio llegó a 4.000 millones de dólares."),
+    ("pt", "Nos primeiros nove meses deste ano, o comércio chegou a 4 mil milhões de euros."),
+    ("it", "Nei primi nove mesi di quest'anno l'interscambio ha raggiunto 4 miliardi di euro."),
+    ("fr", "Au cours des neuf premiers mois de cette année, les échanges ont atteint 4 milliards d'euros."),
+    ("de", "In den ersten neun Monaten dieses Jahres erreichte der Handel 4 Milliarden Euro."),
+    ("ru", "За девять месяцев текущего года товарооборот достиг 4 млрд долларов."),
+    ("tr", "Bu yılın ilk dokuz ayında ticaret hacmi 4 milyar dolara ulaştı."),
+    ("kk", "Биылғы тоғыз айда тауар айналымы 4 млрд долларға жетті."),
+])
+def test_figures_first_months_of_this_year_take_the_publication_year(lang: str, text: str) -> None:
+    fig = FigureStage()(make_doc([text], lang, "2025-11-07")).figures[-1]
+    assert fig.period == "2025-01/2025-09"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("pt", "No primeiro trimestre de 2025, as vendas caíram 8,3% em relação ao mesmo período de 2024."),
+    ("es", "En el primer trimestre de 2025, las ventas cayeron un 8,3% respecto al mismo periodo de 2024."),
+    ("en", "In the first quarter of 2025, sales fell 8.3% compared with the same period of 2024."),
+    ("ru", "В первом квартале 2025 года продажи упали на 8,3% по сравнению с аналогичным периодом 2024 года."),
+    ("tr", "2025'in ilk çeyreğinde satışlar 2024'ün aynı dönemine göre yüzde 8,3 düştü."),
+])
+def test_figures_the_base_of_a_comparison_is_not_the_period(lang: str, text: str) -> None:
+    fig = FigureStage()(make_doc([text], lang, "2025-06-20")).figures[-1]
+    assert fig.period == "2025-01/2025-03"

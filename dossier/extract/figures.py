@@ -255,7 +255,9 @@ class _SentenceReader:
         s = self.doc.sentences[idx]
         text = s.text
         spans = clauses(text)
-        periods = self._resolve_same_year(idx, self.periods.find(text, self.doc.published))
+        found = self.periods.find(text, self.doc.published)
+        periods = [p for p in self._resolve_same_year(idx, found)
+                   if not self.periods.is_base(text, p)]
         positions = [q.start - s.start for q in quantities]
         out = []
         for q, pos in zip(quantities, positions, strict=True):

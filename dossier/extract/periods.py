@@ -76,6 +76,14 @@ class PeriodFinder:
         self._by_after = re.compile(p.get("by_after_re") or r"(?!x)x", re.IGNORECASE)
         self._year = re.compile(_YEAR_SCAN)
         self._first_months = re.compile(p.get("first_months_re") or r"(?!x)x", re.IGNORECASE)
+        # "the first nine months of this year": the year is the publication's
+        self._first_months_this = re.compile(p.get("first_months_this_re") or r"(?!x)x",
+                                             re.IGNORECASE)
+        # "compared with the same period of 2024", "2024'e göre": the base of a change
+        self._base_before = re.compile(
+            rf"(?:{alt(p.get('base_before', []))})(?:[ \t]+[^\s,;]+){{0,4}}[ \t]*$")
+        self._base_after = re.compile(
+            rf"[\w'’]*(?:[ \t]+\w+){{0,2}}[ \t]+(?:{alt(p.get('base_after', []))})")
         self._relative = [(re.compile(alt(p.get(k, []))), d)
                           for k, d in (("last_year", -1), ("this_year", 0), ("next_year", 1))]
         self._so_far = re.compile(alt(p.get("so_far", [])))
@@ -111,6 +119,10 @@ class PeriodFinder:
         found: list[PeriodMention] = []
         for m in self._first_months.finditer(text):
             found.append(PeriodMention(start=m.start(), end=m.end(), period=self._span(m)))
+        this = published[:4] if published and published[:4].isdigit() else None
+        for m in self._first_months_this.finditer(text):
+            found.append(PeriodMention(start=m.start(), end=m.end(),
+                                       period=self._span(m, this) if this else None))
         for rx in (self._by, self._by_after):
             for m in rx.finditer(text):
                 found.append(PeriodMention(start=m.start(), end=m.end(), period=m.group("y"),
@@ -206,9 +218,15 @@ class PeriodFinder:
         year = int(published[:4]) - (s.last > int(published[5:7]))
         return _stretch_mention(s, str(year), s.start, s.end)
 
-    def _span(self, m: re.Match[str]) -> str | None:
-        """Return "YYYY-01/YYYY-MM" for "first N months of YYYY"."""
-        year = m.group("year")
+    def is_base(self, text: str, p: PeriodMention) -> bool:
+        """Return True for the base of a comparison ("compared with the same period of 2024",
+        "2024 yılına göre"): not the period of the figure beside it."""
+        return bool(self._base_before.search(text, max(0, p.start - 60), p.start)
+                    or self._base_after.match(text, p.end))
+
+    def _span(self, m: re.Match[str], year: str | None = None) -> str | None:
+        """Return "YYYY-01/YYYY-MM" for "first N months of YYYY" (or of ``year``)."""
+        year = year or m.group("year")
         raw = m.group("n")
         n = int(raw) if raw.isdigit() else self._words.parse(raw)
         if not n or not 1 <= n <= 12:
