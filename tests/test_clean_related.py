@@ -109,3 +109,14 @@ def test_related_bar_with_figures_is_kept() -> None:
     row = "Exports | 12.4 bn | +8%"
     page = "\n".join(["Title of the story", FIRST, row, FIRST.replace("Monday", "Tuesday")])
     assert row in filter_text(page).kept
+
+
+@pytest.mark.parametrize("cue", ["Seguí leyendo:", "Mirá también", "Leé también:"])
+def test_related_rioplatense_cues_open_a_box(cue: str) -> None:
+    headlines = ["- El dólar cerró a la baja en el mercado oficial",
+                 "- Los 4 cambios del nuevo régimen de importaciones"]
+    later = BOXES["es"][2]
+    page = "\n".join(["Title of the story about trade", FIRST, cue, *headlines, later])
+    result = filter_text(page)
+    assert later in result.kept
+    assert all(h in result.boilerplate for h in headlines)
