@@ -8,12 +8,17 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dossier.ingest.dedup import NearDuplicates
 from dossier.ingest.sources import SourceOptions, iter_sources
 from dossier.model import Document, Failure
 from dossier.pipeline import DEFAULT_STAGES, Pipeline, StageError, build_pipeline
-from dossier.store import Store
+
+if TYPE_CHECKING:  # imported where used: a spawned worker imports this module and needs
+    # neither the store (SQLAlchemy) nor the near-duplicate index (datasketch loads SciPy),
+    # about a second and a half of start-up per worker process
+    from dossier.ingest.dedup import NearDuplicates
+    from dossier.store import Store
 
 
 @dataclass(slots=True, kw_only=True)
@@ -125,6 +130,8 @@ def _wanted(doc: Document, opts: SourceOptions) -> bool:
 
 def load_duplicates(store: Store) -> NearDuplicates:
     """Return the near-duplicate index of the stored documents (from their signatures)."""
+    from dossier.ingest.dedup import NearDuplicates
+
     index = NearDuplicates()
     for doc_id, hashes in store.iter_signatures():
         index.insert_signature(doc_id, hashes)
