@@ -10,8 +10,6 @@ from urllib.parse import urlsplit
 
 from dossier.clean.boilerplate import Filtered, filter_text, load_cues
 from dossier.clean.header import find_header
-from dossier.clean.html import extract_html, fallback_text
-from dossier.ingest.tables import replace_markdown_tables
 from dossier.model import Document
 
 __all__ = ["CleanStage", "normalise"]
@@ -43,6 +41,11 @@ class CleanStage:
         meta = doc.meta
         title = author = outlet = None
         if doc.format == "html":
+            # imported here: trafilatura and lxml cost a process a fifth of a second at
+            # start-up, and a corpus of text files never needs them
+            from dossier.clean.html import extract_html, fallback_text
+            from dossier.ingest.tables import replace_markdown_tables
+
             page = extract_html(doc.raw, url=doc.url, mode=self.mode)
             if page.date and not meta.get("published"):
                 meta["published"] = page.date
