@@ -75,3 +75,15 @@ def test_figures_first_months_of_this_year_take_the_publication_year(lang: str, 
 def test_figures_the_base_of_a_comparison_is_not_the_period(lang: str, text: str) -> None:
     fig = FigureStage()(make_doc([text], lang, "2025-06-20")).figures[-1]
     assert fig.period == "2025-01/2025-03"
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), [
+    ("ru", "Строительство дороги протяженностью 224 км будет завершено в 2029 году.", "actual"),
+    ("en", "The construction of a 300 km pipeline will be completed in 2028.", "actual"),
+    ("pt", "A construção de uma linha de 150 km deve terminar em 2027.", "actual"),
+    ("ru", "Планируется строительство 40 новых школ.", "target"),
+    ("en", "The deal covers the construction of 800 schools.", "target"),
+    ("tr", "Bölgede 12 yeni okul inşa edilecek.", "target"),
+])
+def test_figures_building_makes_counts_targets_not_sizes(lang: str, text: str, kind: str) -> None:
+    assert last(text, lang).kind == kind

@@ -50,6 +50,8 @@ class Cues:
     measures: list[tuple[re.Pattern[str], str]]
     target: re.Pattern[str]
     target_after: re.Pattern[str]
+    target_or_build: re.Pattern[str]  # "construction of 800 schools" is a target
+    target_after_or_build: re.Pattern[str]
     forecast: re.Pattern[str]
     forecast_after: re.Pattern[str]
     contrast: re.Pattern[str]  # "alors que", "while": a cue before does not reach past it
@@ -77,6 +79,9 @@ def cues(language: str | None) -> Cues:
         measures=[(re.compile(alt([cue])), m) for cue, m in lex.section("measures").items()],
         target=re.compile(alt(k.get("target", []))),
         target_after=re.compile(alt(k.get("target_after", []))),
+        target_or_build=re.compile(alt([*k.get("target", []), *k.get("build", [])])),
+        target_after_or_build=re.compile(alt([*k.get("target_after", []),
+                                              *k.get("build_after", [])])),
         forecast=re.compile(alt(k.get("forecast", []))),
         forecast_after=re.compile(alt(k.get("forecast_after", []))),
         contrast=re.compile(alt(k.get("contrast", []))),
@@ -262,7 +267,7 @@ class _SentenceReader:
         out = []
         for q, pos in zip(quantities, positions, strict=True):
             clause = _clause_of(spans, pos)
-            kind = self._kind(text, clause, pos, q.end - s.start, positions)
+            kind = self._kind(text, clause, pos, q.end - s.start, positions, q.unit)
             metric, measure = self._metric(idx, text, clause, pos, q)
             others = [p for p in positions if p != pos]
             period = choose_period(periods, pos, clause, target=kind != "actual",
@@ -314,27 +319,31 @@ class _SentenceReader:
         return None
 
     def _kind(self, text: str, clause: tuple[int, int], pos: int, end: int,
-              positions: list[int]) -> str:
+              positions: list[int], unit: str | None = None) -> str:
         """Return target, forecast or actual from cues in the figure's clause."""
         c = self.cues
         if c.forecast.search(text, clause[0], pos):
             return "forecast"
+        # building makes a count or an amount a target, not the size of what is built
+        sized = unit is not None and unit not in ("count", "percent") and not unit.isupper()
+        target = c.target if sized else c.target_or_build
+        target_after = c.target_after if sized else c.target_after_or_build
         current = c.current.search(text, clause[0], pos)
-        if not current and c.target.search(text, clause[0], pos):
+        if not current and target.search(text, clause[0], pos):
             return "target"
         # a cue in an earlier clause: "Эксперты ожидают, что ...", "Hedefimiz, ..."
         # a contrast ("..., alors que ...") starts a clause no earlier cue reaches
         since = max((m.end() for m in c.contrast.finditer(text, 0, pos)), default=0)
         fronted = [(self._fronted(c.forecast, text, pos, positions, 160, since), "forecast")]
         if not current:
-            fronted.append((self._fronted(c.target, text, pos, positions, 80, since), "target"))
+            fronted.append((self._fronted(target, text, pos, positions, 80, since), "target"))
         cue, kind = max(fronted)
         if cue >= 0:
             return kind
         # verb-final clauses (tr, kk, de): "15 milyar dolara çıkarmak", "auf 50 Mrd. geschätzt"
         # verb-final languages close the clause with the verb that governs every figure in it
         after = clause[1] if c.verb_final else _after_window(text, end, clause[1], positions)
-        if c.target_after.search(text, end, after):
+        if target_after.search(text, end, after):
             return "target"
         if c.forecast_after.search(text, end, after):
             return "forecast"
