@@ -84,24 +84,43 @@ def _full(store: Store) -> CorpusResult:
     except IdCollision:  # two entities named alike: the resolver's own tie-break decides
         entities = resolve_entities([d for d in store.iter_documents() if d.id in done])
     index = {k: e.id for e in entities for k in e.keys}
-    fused, fusion_state = fuse_all(store, index, done)
-    events, agreements = fused.events, fused.agreements
-    refs = [r for r in store.figure_refs() if r.document in done]
-    groups = GroupIndex(index)
-    groups.add(refs)
-    conflicts = _conflicts(groups.groups(), index, {e.id: e.name for e in entities})
-    store.replace_corpus(entities=entities, events=events, agreements=agreements,
-                         conflicts=conflicts)
-    with store.engine.begin() as c:
+    with store.engine.begin() as c:  # forgotten first: a step cut short is rebuilt next time
         for table in s.STATE_TABLES:
             c.execute(delete(table))
+    fused, fusion_state = fuse_all(store, index, done)
+    conflicts, conflict_buckets = _all_conflicts(store, index, entities, done)
+    store.replace_corpus(entities=entities, events=fused.events, agreements=fused.agreements,
+                         conflicts=conflicts)
+    with store.engine.begin() as c:
         st.save_stats(c, stats.values())
         st.mark_counted(c, loaded)
-        st.save_buckets(c, refs)
-        _save_conflict_buckets(c, groups.groups(), conflicts)
+        if conflict_buckets:
+            c.execute(insert(s.conflict_buckets), conflict_buckets)
         st.save_fusion(c, fusion_state)
-    return CorpusResult(entities=entities, events=events, agreements=agreements,
+    return CorpusResult(entities=entities, events=fused.events, agreements=fused.agreements,
                         conflicts=conflicts)
+
+
+def _all_conflicts(store: Store, index: dict[str, str], entities: Sequence[Entity],
+                   done: set[str]) -> tuple[list[Conflict], list[dict[str, str]]]:
+    """Group every figure and find the conflicts, a slice of buckets at a time (figures
+    group only within their bucket): store the figures' buckets, return the conflicts and
+    their bucket rows. Memory holds one slice of figures, not the corpus's."""
+    for refs in st.iter_figure_refs(store.engine):
+        with store.engine.begin() as c:
+            st.save_buckets(c, [r for r in refs if r.document in done])
+    names = {e.id: e.name for e in entities}
+    conflicts: list[Conflict] = []
+    rows: list[dict[str, str]] = []
+    with store.engine.connect() as c:
+        for part in st.bucket_slices(c):
+            groups = GroupIndex(index)
+            groups.add(st.figures_in_buckets(c, part))
+            found = _conflicts(groups.groups(), index, names)
+            bucket = {conflict_id(g.key): st.json_bucket(g.bucket) for g in groups.groups()}
+            rows += [{"conflict_id": x.id, "bucket": bucket[x.id]} for x in found]
+            conflicts += found
+    return conflicts, rows
 
 
 def _conflicts(groups: Iterable[FigureGroup], index: dict[str, str],

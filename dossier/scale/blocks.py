@@ -112,13 +112,13 @@ def _fuse_kind(kind: Kind, items: list[Any], rows: Rows) -> list[Any]:
             attached[unit].append((it, number))
     out: list[Any] = []
     for u in units:
-        records = kind.emit_unit(u.groups, attached.get(u.name, []))
-        out += records
-        rows["records"] += records_of(kind, records, u.name)
+        made = kind.emit_unit(u.groups, attached.get(u.name, []), prints=True)
+        out += [x for x, _ in made]
+        rows["records"] += records_of(kind, made, u.name)
     for doc in sorted(alone):
-        records = kind.emit_page(alone[doc])
-        out += records
-        rows["records"] += records_of(kind, records, kind.page_unit(doc))
+        made = kind.emit_page(alone[doc], prints=True)
+        out += [x for x, _ in made]
+        rows["records"] += records_of(kind, made, kind.page_unit(doc))
     return out
 
 

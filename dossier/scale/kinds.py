@@ -9,6 +9,7 @@ and the keys the stored state is searched by.
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -146,15 +147,38 @@ class Kind:
         """Return the stored name of a page's floating leftovers."""
         return f"f{self.code}|{doc}"
 
-    def emit_unit(self, groups: list[Group], attached: Iterable[tuple[Item, int]]) -> list[Any]:
-        """Add the floating items that joined (in the canonical order); emit the records."""
+    def emit_unit(self, groups: list[Group], attached: Iterable[tuple[Item, int]],
+                  prints: bool = False) -> list[Any]:
+        """Add the floating items that joined (in the canonical order); emit the records,
+        or with ``prints`` (record, fingerprint) pairs."""
         for it, k in sorted(attached, key=lambda ik: ik[0].order()):
             self.add(groups[k], it)
-        return self.emit(groups)
+        records = self.emit(groups)
+        if not prints:
+            return records
+        return list(zip(records, (self.fingerprint(g) for g in groups), strict=True))
 
-    def emit_page(self, items: Iterable[Item]) -> list[Any]:
+    def emit_page(self, items: Iterable[Item], prints: bool = False) -> list[Any]:
         """Fuse one page's floating items that joined nothing; emit the records."""
-        return self.emit(self.fuse(items))
+        return self.emit_unit(self.fuse(items), [], prints)
+
+    def members(self, g: Group) -> list[Item]:
+        """Return the items of a group, in the order they joined it."""
+        raise NotImplementedError
+
+    def fingerprint(self, g: Group) -> str:
+        """A digest of what a group's record is made from: its members, in order, with the
+        entity ids they name (a record is a function of these)."""
+        parts = [(self.doc(it), it.seq, self.ids(it)) for it in self.members(g)]
+        return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
+
+    def ids(self, it: Item) -> tuple[object, ...]:
+        """Return the entity ids an item names."""
+        raise NotImplementedError
+
+    def relabel(self, unit: Unit, ids: Mapping[str, str]) -> None:
+        """Rename entity ids in a block's items and groups (entities that changed id)."""
+        raise NotImplementedError
 
 
 class Events(Kind):
@@ -201,6 +225,23 @@ class Events(Kind):
 
     def emit(self, groups: list[Group]) -> list[Any]:
         return ev.emit(groups)
+
+    def members(self, g: Group) -> list[Item]:
+        return list(g.reports)
+
+    def ids(self, it: Item) -> tuple[object, ...]:
+        return (tuple(it.actors), tuple(it.persons), it.place)
+
+    def relabel(self, unit: Unit, ids: Mapping[str, str]) -> None:
+        def m(xs: list[str]) -> list[str]:
+            return [ids.get(x, x) for x in xs]
+        for r in unit.items:
+            r.actors, r.persons = m(r.actors), m(r.persons)
+            r.place = ids.get(r.place, r.place) if r.place else r.place
+        for c in unit.groups:
+            c.actors, c.persons = m(c.actors), m(c.persons)
+            c.places = {ids.get(x, x) for x in c.places}
+            c.raw_persons = [(k, ids.get(e, e)) for k, e in c.raw_persons]
 
     def group_keys(self, g: Group) -> set[tuple[str, str]]:
         out = {(p, "l") for p in g.places}
@@ -268,6 +309,17 @@ class Agreements(Kind):
     def emit(self, groups: list[Group]) -> list[Any]:
         return [agr._agreement(g) for g in groups]
 
+    def fingerprint(self, g: Group) -> str:
+        parts = [(p.id, a.original_title, a.date, a.kind, a.sentence, a.quote)
+                 for p, a in g.members]
+        return hashlib.sha1(repr((parts, g.parties, g.date, g.kind)).encode()).hexdigest()
+
+    def relabel(self, unit: Unit, ids: Mapping[str, str]) -> None:
+        for it in unit.items:
+            it.parties = [ids.get(x, x) for x in it.parties]
+        for g in unit.groups:
+            g.parties = [ids.get(x, x) for x in g.parties]
+
     def group_keys(self, g: Group) -> set[tuple[str, str]]:
         return {(p, "a") for p in g.parties}
 
@@ -291,6 +343,8 @@ class Agreements(Kind):
                      tuple(it.parties), only, page.id if own else None))
 
 
-def records_of(kind: Kind, records: Sequence[Event | Agreement], unit: str) -> list[dict[str, str]]:
-    """Return the rows that remember which block or page wrote these records."""
-    return [{"id": r.id, "kind": kind.code, "unit": unit} for r in records]
+def records_of(kind: Kind, made: Sequence[tuple[Event | Agreement, str]],
+               unit: str) -> list[dict[str, str]]:
+    """Return the rows that remember which block or page wrote these records (pairs of
+    record and fingerprint)."""
+    return [{"id": r.id, "kind": kind.code, "unit": unit, "print": fp} for r, fp in made]

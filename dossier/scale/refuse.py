@@ -21,7 +21,7 @@ from dossier.model import Document
 from dossier.resolve.undated import Page
 from dossier.scale import state as st
 from dossier.scale.blocks import block_key_rows, block_row, float_key_rows, float_row
-from dossier.scale.kinds import Choice, Item, Kind, Unit, records_of, unpack
+from dossier.scale.kinds import Choice, Item, Kind, Unit, unpack
 from dossier.store.codec import dumps
 
 __all__ = ["Update"]
@@ -50,14 +50,25 @@ class Update:
                 key = k.block(it)
                 (new_floats if key is None else bounded[key]).append(it)
         touched = {k.name(key): key for key in bounded}
-        if renamed:
-            touched.update(st.blocks_naming(self.c, k.code, {*renamed, *renamed.values()}))
+        relabel = st.relabelled(self.c, renamed)
+        hard = {key for key, old in renamed.items() if old not in relabel}
+        if hard:
+            touched.update(st.blocks_naming(self.c, k.code, hard | {renamed[x] for x in hard}))
         refused = [self._refuse(name, key, bounded.get(key, [])) for name, key in touched.items()]
-        st.replace_blocks(self.c, [block_row(k, u) for u in refused],
-                          [r for u in refused for r in block_key_rows(k, u)])
-        self.emit |= {u.name for u in refused}
+        # an entity that only changed its id: the blocks naming it fuse alike, relabelled
+        renamed_only = set(st.blocks_naming(self.c, k.code, set(relabel))) - set(touched)
+        changed = refused + [self._relabel(name, relabel) for name in sorted(renamed_only)]
+        st.replace_blocks(self.c, [block_row(k, u) for u in changed],
+                          [r for u in changed for r in block_key_rows(k, u)])
+        self.emit |= {u.name for u in changed}
         self._place(new_floats, refused, renamed)
         return self._write()
+
+    def _relabel(self, name: str, ids: Mapping[str, str]) -> Unit:
+        unit = self._load(name)
+        assert unit is not None  # found by its keys
+        self.kind.relabel(unit, ids)
+        return unit
 
     def _refuse(self, name: str, key: tuple[str, int], new: list[Item]) -> Unit:
         old = self._load(name)
@@ -185,10 +196,10 @@ class Update:
     # records
 
     def _write(self) -> list[Any]:
-        """Rewrite the records of the blocks and pages that changed."""
+        """Rewrite the records of the blocks and pages that changed (those whose inputs,
+        told by a fingerprint, changed)."""
         k, c = self.kind, self.c
-        records: list[Any] = []
-        rows: list[dict[str, Any]] = []
+        made: list[tuple[str, Any, str]] = []  # (unit, record, fingerprint)
         units = sorted(self.emit)
         for name in units:
             data = st.load_block(c, name)  # a fresh copy: floating members are added to it
@@ -196,20 +207,23 @@ class Update:
                 continue
             attached = [(k.recanon(unpack(r.data)), r.number)
                         for r in st.floats(c, k.code, units=[name])]
-            out = k.emit_unit(unpack(data)[1], attached)
-            records += out
-            rows += records_of(k, out, name)
+            made += [(name, *x) for x in k.emit_unit(unpack(data)[1], attached, prints=True)]
         pages = sorted(self.pages)
         by_doc: dict[str, list[Item]] = defaultdict(list)
         for r in st.floats(c, k.code, docs=pages, alone=True):
             by_doc[r.document_id].append(k.recanon(unpack(r.data)))
         for doc in pages:
-            out = k.emit_page(by_doc.get(doc, []))
-            records += out
-            rows += records_of(k, out, k.page_unit(doc))
-        st.replace_records(c, k.code, units + [k.page_unit(d) for d in pages], rows,
-                           [_record_row(k.code, x) for x in records])
-        return records
+            made += [(k.page_unit(doc), *x) for x in k.emit_page(by_doc.get(doc, []),
+                                                                  prints=True)]
+        names = units + [k.page_unit(d) for d in pages]
+        before = st.record_prints(c, k.code, names)
+        fresh = [(u, x, fp) for u, x, fp in made if before.get(x.id) != (u, fp)]
+        stale = set(before) - {x.id for _, x, _ in made} | {x.id for _, x, _ in fresh}
+        st.replace_records(c, k.code, stale,
+                           [{"id": x.id, "kind": k.code, "unit": u, "print": fp}
+                            for u, x, fp in fresh],
+                           [_record_row(k.code, x) for _, x, _ in fresh])
+        return [x for _, x, _ in fresh]
 
 
 def _record_row(code: str, x: Any) -> dict[str, Any]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Text, cast, delete, func, insert, select, update
 
 from dossier.model import Figure, FigureRef
 from dossier.resolve import groups as grp
@@ -133,6 +133,42 @@ def figures_in_buckets(c: Connection, buckets: Collection[str]) -> list[FigureRe
     out.sort(key=lambda r: (r.document_id, r.seq))
     return [FigureRef(id=r.id, document=r.document_id, figure=from_data(Figure, loads(r.data)))
             for r in out]
+
+
+def iter_figure_refs(engine: Engine, batch: int = 500) -> Iterator[list[FigureRef]]:
+    """Yield the stored figures (near-duplicate documents left out), the figures of
+    ``batch`` documents at a time, in (document, seq) order."""
+    d, f = s.documents, s.figures
+    last = ""
+    while True:
+        with engine.connect() as c:
+            ids = list(c.scalars(select(d.c.id).where(d.c.id > last, d.c.duplicate_of.is_(None))
+                                 .order_by(d.c.id).limit(batch)))
+            if not ids:
+                return
+            rows = c.execute(select(f.c.id, f.c.document_id, cast(f.c.data, Text).label("data"))
+                             .where(f.c.document_id.in_(ids))
+                             .order_by(f.c.document_id, f.c.seq)).all()
+        yield [FigureRef(id=r.id, document=r.document_id,
+                         figure=from_data(Figure, loads(r.data))) for r in rows]
+        last = ids[-1]
+
+
+def bucket_slices(c: Connection, size: int = 20000) -> Iterator[list[str]]:
+    """Yield the stored figure buckets in slices of about ``size`` figures."""
+    b = s.figure_buckets
+    part: list[str] = []
+    count = 0
+    counts = c.execute(select(b.c.bucket, func.count()).group_by(b.c.bucket)
+                       .order_by(b.c.bucket)).all()
+    for bucket, n in counts:
+        part.append(bucket)
+        count += n
+        if count >= size:
+            yield part
+            part, count = [], 0
+    if part:
+        yield part
 
 
 def buckets_of_documents(c: Connection, ids: Collection[str]) -> set[str]:
@@ -279,20 +315,18 @@ def float_rows(c: Connection, code: str, *, units: Collection[str] = (),
             q = (select(f.c.sig, func.min(f.c.document_id))
                  .where(f.c.kind == code, column.in_(part)).group_by(f.c.sig))
             wanted.update((sig, doc) for sig, doc in c.execute(q))
-    for part in chunks(keys):
-        q = (select(f.c.sig, func.min(f.c.document_id))
-             .join(k, (k.c.kind == f.c.kind) & (k.c.document_id == f.c.document_id)
-                   & (k.c.seq == f.c.seq))
-             .where(f.c.kind == code, k.c.key.in_(part), k.c.role.in_(list(roles)))
-             .group_by(f.c.sig))
-        if cls is not None:
-            q = q.where(f.c.cls == cls)
-        wanted.update((sig, doc) for sig, doc in c.execute(q))
+    refs: set[tuple[str, int]] = set()
+    for part in chunks(keys):  # two plain index lookups: a join lets SQLite scan by sig
+        refs.update((r.document_id, r.seq) for r in c.execute(
+            select(k.c.document_id, k.c.seq).where(k.c.key.in_(part), k.c.kind == code,
+                                                   k.c.role.in_(list(roles)))))
+    docs = {d for d, _ in refs} | set(wanted.values())
     out: dict[str, Any] = {}
-    for part in chunks(set(wanted.values())):
-        for r in c.execute(select(f.c.document_id, f.c.seq, f.c.sig, f.c.unit, f.c.number)
-                           .where(f.c.kind == code, f.c.document_id.in_(part))):
-            if wanted.get(r.sig) == r.document_id:
+    for part in chunks(docs):
+        for r in c.execute(select(f.c.document_id, f.c.seq, f.c.sig, f.c.unit, f.c.number,
+                                  f.c.cls).where(f.c.kind == code, f.c.document_id.in_(part))):
+            if wanted.get(r.sig) == r.document_id or (
+                    (r.document_id, r.seq) in refs and (cls is None or r.cls == cls)):
                 out.setdefault(r.sig, r)
     return [out[sig] for sig in sorted(out)]
 
@@ -329,17 +363,45 @@ def set_targets(c: Connection, code: str,
                   .values(unit=unit, number=number))
 
 
-def replace_records(c: Connection, code: str, units: Collection[str],
+def record_prints(c: Connection, code: str,
+                  units: Collection[str]) -> dict[str, tuple[str, str]]:
+    """Return id -> (unit, fingerprint) of the records these blocks and pages wrote."""
+    r = s.fusion_records
+    out: dict[str, tuple[str, str]] = {}
+    for part in chunks(units):
+        out.update((x.id, (x.unit, x.print)) for x in c.execute(
+            select(r.c.id, r.c.unit, r.c.print).where(r.c.kind == code, r.c.unit.in_(part))))
+    return out
+
+
+def replace_records(c: Connection, code: str, stale: Collection[str],
                     rows: list[dict[str, Any]], records: list[dict[str, Any]]) -> None:
-    """Replace the events (``code`` "e") or agreements ("a") written by these blocks and
-    pages with ``records`` (rows for the events/agreements table), remembered in ``rows``."""
+    """Delete these events (``code`` "e") or agreements ("a"), then insert ``records``
+    (rows for the events/agreements table), remembered in ``rows`` (fusion_records)."""
     table = s.events if code == "e" else s.agreements
     r = s.fusion_records
-    for part in chunks(units):
-        old = list(c.scalars(select(r.c.id).where(r.c.kind == code, r.c.unit.in_(part))))
-        for ids in chunks(old):
-            c.execute(delete(table).where(table.c.id.in_(ids)))
-            c.execute(delete(r).where(r.c.kind == code, r.c.id.in_(ids)))
+    for ids in chunks(stale):
+        c.execute(delete(table).where(table.c.id.in_(ids)))
+        c.execute(delete(r).where(r.c.kind == code, r.c.id.in_(ids)))
     if records:
         c.execute(insert_json(table), records)
         c.execute(insert(r), rows)
+
+
+def relabelled(c: Connection, renamed: Mapping[str, str]) -> dict[str, str]:
+    """Return old id -> new id of the entities that only changed their id: every key they
+    had moved to one new entity, which has no other key (fusion compares ids only for
+    equality, so it fuses their reports alike)."""
+    by_old: dict[str, set[str]] = defaultdict(set)
+    for key, old in renamed.items():
+        by_old[old].add(key)
+    now = entity_keys_of(c, renamed)
+    out: dict[str, str] = {}
+    for old, keys in by_old.items():
+        new = {now.get(k) for k in keys}
+        if len(new) != 1 or keys_of_entities(c, {old}):  # split, or some key kept it
+            continue
+        target = new.pop()
+        if target is not None and keys_of_entities(c, {target}) == keys:
+            out[old] = target
+    return out

@@ -227,10 +227,12 @@ fusion_records = Table(  # which block (or page, for floating leftovers) wrote e
     Column("id", String(48), primary_key=True),
     Column("kind", String(1), nullable=False),
     Column("unit", Text, nullable=False, index=True),
+    Column("print", String(40), nullable=False),  # fingerprint of what it was made from
 )
 
 Index("ix_mentions_key_doc", mentions.c.key, mentions.c.document_id)
 Index("ix_fusion_blocks_cls", fusion_blocks.c.kind, fusion_blocks.c.cls)
+Index("ix_fusion_floats_cls", fusion_floats.c.kind, fusion_floats.c.cls)
 
 Index("ix_figures_doc_seq", figures.c.document_id, figures.c.seq, unique=True)
 
