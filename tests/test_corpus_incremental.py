@@ -187,3 +187,43 @@ def test_corpus_incremental_touches_few_blocks(fresh_store: Store,
     result = update_corpus(fresh_store)
     assert result.incremental
     assert 0 < len(result.events) < len(full.events) / 3
+
+
+def _named(i: int, date: str, text: str, name: str, *, event: bool = True) -> Document:
+    from dossier.model import DocEvent, Mention
+
+    begin = text.index(name)
+    events = [DocEvent(type="visit", date=date, actors=["country:KZ", "person:ana lima"])]
+    return Document(id=f"{i:016x}", source=f"n{i}", language="en", published=date, text=text,
+                    mentions=[Mention(start=begin, end=begin + len(name), text=name,
+                                      type="person", key="person:ana lima", sentence=0)],
+                    events=events if event else [])
+
+
+def test_corpus_incremental_entity_renamed_only_relabels(
+        fresh_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page that spells a person's name in full changes her entity's id, and only that:
+    the blocks naming her are relabelled, not fused again, and equal a rebuild."""
+    from dossier.scale.kinds import Agreements, Events
+
+    docs = [_named(1, "2024-05-10", "Kazakh officials met Ana Lima in May.", "Ana Lima"),
+            _named(2, "2023-02-01", "Kazakh officials met Ana Lima in June.", "Ana Lima"),
+            _named(3, "2024-06-01", "Ana Maria Lima spoke.", "Ana Maria Lima", event=False)]
+    fresh_store.write_documents(docs)
+    update_corpus(fresh_store)
+    rebuilt = _snapshot(fresh_store)
+    _reset(fresh_store)
+    fresh_store.write_documents(docs[:2])
+    update_corpus(fresh_store)
+    before = {e.id for e in fresh_store.entities() if e.type == "person"}
+
+    def refuse(*_args: object) -> list[object]:
+        raise AssertionError("a block was fused again for a renamed entity")
+
+    monkeypatch.setattr(Events, "fuse", refuse)
+    monkeypatch.setattr(Agreements, "fuse", refuse)
+    fresh_store.write_documents(docs[2:])
+    result = update_corpus(fresh_store)
+    assert {e.id for e in fresh_store.entities() if e.type == "person"} != before
+    assert len(result.events) == 2  # both visits name her new id
+    assert _snapshot(fresh_store) == rebuilt
