@@ -65,11 +65,23 @@ def _ids(keys: list[str], index: Mapping[str, str]) -> list[str]:
 
 
 def documents(store: Store) -> Iterator[list[Record]]:
-    """Yield the document records (by id): the columns, never the text or the facts."""
+    """Yield the document records (by id): their columns, never the text or the facts."""
     names = COLUMNS["documents"][1]
-    docs = store.iter_documents(facts=False, text=False, body=False, batch=BATCH)
-    for batch in batched(docs, BATCH):
-        yield [{k: getattr(d, k) for k in names} for d in batch]
+    for rows in store.iter_document_columns(names, batch=BATCH):
+        yield [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def _figure(doc_id: str, seq: int, f: dict[str, Any], index: Mapping[str, str]) -> Record:
+    """Return the export record of one stored figure (KeyError: a field it lacks)."""
+    speaker, subjects = f["speaker"], f["subjects"]
+    return {
+        "id": figure_id(doc_id, seq), "document": doc_id, "quote": f["quote"],
+        "value": f["value"], "unit": f["unit"], "measure": f["measure"],
+        "metric": f["metric"], "period": f["period"], "kind": f["kind"],
+        "approx": f["approx"], "speaker": index.get(speaker) if speaker else None,
+        "subjects": _ids(subjects, index) if subjects else [], "surface": f["surface"],
+        "upper": f["upper"], "vague": f["vague"], "sentence": f["sentence"],
+    }
 
 
 def figures(store: Store) -> Iterator[list[Record]]:
@@ -80,16 +92,10 @@ def figures(store: Store) -> Iterator[list[Record]]:
     for doc_id, data in store.iter_fact_data("figures"):
         seq = seq + 1 if doc_id == doc else 0  # the figure's position in its document
         doc = doc_id
-        f = as_data(Figure, data)
-        speaker = f["speaker"]
-        out.append({
-            "id": figure_id(doc_id, seq), "document": doc_id, "quote": f["quote"],
-            "value": f["value"], "unit": f["unit"], "measure": f["measure"],
-            "metric": f["metric"], "period": f["period"], "kind": f["kind"],
-            "approx": f["approx"], "speaker": index.get(speaker) if speaker else None,
-            "subjects": _ids(f["subjects"], index), "surface": f["surface"],
-            "upper": f["upper"], "vague": f["vague"], "sentence": f["sentence"],
-        })
+        try:  # the record reads only the fields it shows: a current row has them all
+            out.append(_figure(doc_id, seq, data, index))
+        except KeyError:  # a row of an older version: its defaults filled in
+            out.append(_figure(doc_id, seq, as_data(Figure, data), index))
         if len(out) >= 2 * BATCH:
             yield out
             out = []
