@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.nlp.numbers import find_quantities
-from dossier.nlp.numbers.scanner import decimal_mark
+from dossier.nlp.numbers.numerals import decimal_mark
 
 
 def only(text: str, lang: str):

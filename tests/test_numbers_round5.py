@@ -76,3 +76,13 @@ def test_numbers_billions_take_the_paragraphs_currency(lang: str, text: str, uni
 
 def test_numbers_millions_do_not_take_an_earlier_sentences_currency() -> None:
     assert [u for _, _, u, _ in read("As trocas somaram 3 mil milhões de euros. O país tem 36 milhões.", "pt")] == ["EUR"]
+
+
+@pytest.mark.parametrize(("lang", "text", "noun"), [
+    ("it", 'Secondo il ministro, le aziende tedesche attive nel Paese sono "circa 120".', "aziende"),
+    ("es", "Según la Cámara, las empresas chilenas en el país son «unas 90».", "empresas"),
+    ("pt", 'Segundo ele, as empresas angolanas em Portugal são "cerca de 70".', "empresas"),
+])
+def test_numbers_noun_before_a_quoted_number_is_counted(lang: str, text: str, noun: str) -> None:
+    found = find_quantities(text, lang)
+    assert [(q.unit, q.noun) for q in found] == [("count", noun)]

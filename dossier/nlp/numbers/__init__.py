@@ -10,7 +10,8 @@ All per-language knowledge is in ``dossier/lang/<code>/figures.toml``.
 from __future__ import annotations
 
 from dossier.nlp.numbers.lexicon import NumberLexicon, lexicon
-from dossier.nlp.numbers.scanner import Quantity, Scanner, find_quantities, parse_number, scanner
+from dossier.nlp.numbers.numerals import parse_number
+from dossier.nlp.numbers.scanner import Quantity, Scanner, find_quantities, scanner
 from dossier.nlp.numbers.words import WordNumbers, evaluate, segment
 
 __all__ = [

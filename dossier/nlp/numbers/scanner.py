@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dossier.nlp.numbers.lexicon import NumberLexicon, lexicon
+from dossier.nlp.numbers.numerals import decimal_mark, parse_number
 from dossier.nlp.numbers.words import WordNumbers
 
 _MASK_DIGITS = re.compile(  # one leading \d lets the regex engine skip ahead fast
@@ -24,14 +25,13 @@ _KINDS = ("num", "word", "vague", "one", "collective")  # "collective" also find
 _YEAR_AFTER = re.compile(r"[ \t\u00a0\w'’]{0,14}?(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _DIGITS = re.compile(r"\d[\d.,]*")
 _WORD = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)")  # no space after an elided "d'"
+_QUOTE_BEFORE = re.compile(r"[\"“”«„][ \t]*(?:\w+[ \t]+){0,2}$")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _CLAUSE_STOP = re.compile(r"[.;:!?\n«»“”\"()]")
 _NOUN_PHRASE_MAX = 4
 _FURNITURE_LINE = 160  # page furniture is a short line; an article's sentence may be long
 #: numbers whose mark can only be a decimal one: "6.8", "0,8%", "12,45 %" (not "10.30", a time)
 #: (a leading \d, the lookbehind after it: the engine then skips to digits fast)
-_DECIMAL_EVIDENCE = re.compile(
-    r"\d(?<![\d.,]\d)\d{0,2}(?P<m>[.,])(?:\d(?![\d]|[.,]\d)|\d\d(?=[ \u00a0]?%))")
 _YEARS = (1800, 2100)
 
 
@@ -63,23 +63,6 @@ class _Read:
     scaled: bool = False
     noun: str | None = None
     dec: str = ","
-
-
-def parse_number(text: str, decimal: str = ",") -> float:
-    """Parse a digit numeral written with ``decimal`` as the locale's decimal mark."""
-    seps = [c for c in text if not c.isdigit()]
-    if not seps:
-        return float(text)
-    kinds = list(dict.fromkeys(seps))
-    if len(kinds) == 2:
-        dec = seps[-1]
-        return float("".join(c for c in text[: text.rindex(dec)] if c.isdigit()) + "."
-                     + text[text.rindex(dec) + 1:])
-    sep = kinds[0]
-    head, _, tail = text.rpartition(sep)
-    if len(seps) > 1 or sep not in ".," or (len(tail) == 3 and (sep != decimal or tail == "000")):
-        return float("".join(c for c in text if c.isdigit()))
-    return float(head.replace(sep, "") + "." + tail)
 
 
 class Scanner:
@@ -431,7 +414,10 @@ class Scanner:
                 not self._p["count_end"].match(text, r.end):
             return None
         lo = max(0, r.start - 90)
-        cut = max((m.end() for m in _CLAUSE_STOP.finditer(text, lo, r.start)), default=lo)
+        # a quote opening just before the number ('sono "circa 200"') does not end the clause
+        opened = _QUOTE_BEFORE.search(text, lo, r.start)
+        cut = max((m.end() for m in _CLAUSE_STOP.finditer(
+            text, lo, opened.start() if opened else r.start)), default=lo)
         for m in _DIGITS.finditer(text, cut, r.start):
             num = m.group().rstrip(".,")
             if not self._is_year(parse_number(num, r.dec), num):
@@ -466,21 +452,6 @@ class Scanner:
                 if low == stem or (item.endswith("*") and low.startswith(stem)):
                     return key
         return "exact"
-
-
-def decimal_mark(text: str, default: str) -> str:
-    """Return the decimal mark ``text`` uses: the language's, unless the text shows the other.
-
-    Spanish is written "6,8" in Spain and "6.8" in Mexico; an ambiguous "4,100" is read by
-    the text's unambiguous decimals (one decimal digit, or two before a percent sign).
-    """
-    other = "." if default == "," else ","
-    if other not in text:
-        return default
-    seen = {mark: 0 for mark in ".,"}
-    for m in _DECIMAL_EVIDENCE.finditer(text):
-        seen[m.group("m")] += 1
-    return other if seen[other] and not seen[default] else default
 
 
 def _blank(m: re.Match[str]) -> str:
