@@ -38,6 +38,7 @@ class Update:
         self.units: dict[str, Unit] = {}  # blocks read or re-fused in this update
         self.emit: set[str] = set()  # blocks whose records change
         self.pages: set[str] = set()  # pages whose floating leftovers change
+        self.changed: dict[str, list[Any]] = {}  # re-fused block -> clusters not as before
 
     def run(self, docs: Sequence[tuple[Page, Document]], renamed: Mapping[str, str]) -> list[Any]:
         """Apply new documents and renamed keys (key -> entity id before); return the
@@ -71,9 +72,14 @@ class Update:
         return unit
 
     def _refuse(self, name: str, key: tuple[str, int], new: list[Item]) -> Unit:
+        k = self.kind
         old = self._load(name)
-        items = [self.kind.recanon(it) for it in old.items] if old else []
-        unit = Unit(name, key, items + new, self.kind.fuse(items + new))
+        items = [k.recanon(it) for it in old.items] if old else []
+        unit = Unit(name, key, items + new, k.fuse(items + new))
+        # a cluster with the same members naming the same ids is the same cluster: only
+        # the others can draw a floating item away from where it went
+        before = {k.fingerprint(g) for g in old.groups} if old else set()
+        self.changed[name] = [g for g in unit.groups if k.fingerprint(g) not in before]
         self.units[name] = unit
         return unit
 
@@ -146,7 +152,7 @@ class Update:
         for u in refused:
             by_class[u.key[0]].append(u)
         for cls, units in by_class.items():
-            spec = k.fitting_floats([g for u in units for g in u.groups])
+            spec = k.fitting_floats([g for u in units for g in self.changed[u.name]])
             if spec is None:
                 rows += st.float_rows(c, k.code, classes=[cls])
                 continue
