@@ -10,23 +10,36 @@ Written here because the linkers on PyPI (dedupe, splink) need training data or 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 import pycountry
-from rapidfuzz import fuzz
 
 from dossier.model import Document, Entity, EntityType
-from dossier.nlp.entities.config import load_config
+from dossier.nlp.entities.config import LangConfig, load_config
 from dossier.nlp.entities.evidence import lower_words, short_name
 from dossier.nlp.entities.gazetteer import load_gazetteer
-from dossier.nlp.entities.normalize import latin, phonetic, romanise, skeleton, sound
+from dossier.nlp.entities.normalize import latin, phonetic, romanise
+from dossier.resolve.persons import (
+    NAME_SIMILARITY,
+    lone_fits,
+    merge_persons,
+    name_tokens,
+    person_blocks,
+)
+from dossier.resolve.sounds import coarse, consonants, pinyin, script
 
-_VOWELS = re.compile(r"[aeiou]+")
-NAME_SIMILARITY = 88  # rapidfuzz ratio on phonetic forms for two spellings of one name
+__all__ = ["NAME_SIMILARITY", "blocks", "entity_id", "entity_index", "resolve_entities"]
+
 _GAZ_PREFIXES = ("country:", "org:", "place:")
+_GAZETTEER = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+#: types whose unknown names may merge on a coarse sound across scripts (Karabağ, Карабах)
+_COARSE_TYPES = ("place", "other")
+#: a coarse key of fewer consonants says too little to merge two places on
+_PLACE_MIN_CONSONANTS = 3
 
 
 @dataclass(slots=True)
@@ -64,7 +77,20 @@ class _UnionFind:
 
 
 def _rank(key: str) -> tuple[bool, int]:
-    return key in load_gazetteer().by_key, len(key)
+    return _known(key), len(key)
+
+
+@lru_cache(maxsize=1)
+def case_forms() -> dict[str, str]:
+    """Russian and Kazakh case forms of multi-word country and region names -> their base
+    form (written by scripts/build_gazetteer.py beside the names the matcher reads)."""
+    text = (_GAZETTEER / "case_forms.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+
+
+def _known(key: str) -> bool:
+    """A gazetteer key (unknown places are keyed "place:<name>" too)."""
+    return key in load_gazetteer().by_key
 
 
 def _collect(docs: Sequence[Document]) -> dict[str, _KeyInfo]:
@@ -72,6 +98,7 @@ def _collect(docs: Sequence[Document]) -> dict[str, _KeyInfo]:
     infos: dict[str, _KeyInfo] = {}
     for doc in docs:
         lower: frozenset[str] | None = None
+        cfg = load_config(doc.language)
         for m in doc.mentions:
             info = infos.setdefault(m.key, _KeyInfo(key=m.key, type=m.type))
             if m.relation == "demonym":
@@ -81,16 +108,47 @@ def _collect(docs: Sequence[Document]) -> dict[str, _KeyInfo]:
                 if m.lemma:
                     info.lemmas[m.lemma] += 1
             info.documents.add(doc.id)  # a demonym refers to the country, so it counts here
-            if m.type == "person" and m.relation is None:
-                rules = load_config(doc.language).romanisation
-                if rules:
-                    info.variants[romanise(m.lemma or m.text, rules)] += 1
+            if m.relation is None:
+                _respell(info, m.lemma or m.text, m.type, cfg)
+                if m.lemma is None and (base := case_forms().get(m.text)) is not None:
+                    info.lemmas[base] += 1  # "Турецкой Республики": "Турецкая Республика"
             if m.type == "organization" and m.source == "cue":
                 lower = lower_words(doc.text) if lower is None else lower
                 short = _short_alias(m.text, doc.language, lower)
                 if short:
                     info.short[short] += 1
     return infos
+
+
+def _respell(info: _KeyInfo, text: str, typ: str, cfg: LangConfig) -> None:
+    """Record other spellings of a form, which the merges compare: a person's respelled by
+    the language's rules (Turkish 'Cömert' is 'Jomart') or read as Palladius pinyin ('Дин
+    Сюэсян' is 'Ding Xuexiang'), with a declined lone surname's base form as an alias
+    ('Эрдогана' of 'Реджеп Тайип Эрдоган'); an unknown place's respelled (German
+    'Chorgos' is 'Khorgos') and without its case ending ('Карабаха')."""
+    if typ == "person":
+        if cfg.romanisation:
+            info.variants[romanise(text, cfg.romanisation)] += 1
+        if (py := pinyin(text)) is not None:
+            info.variants[py] += 1
+        base = _declined_surname(info.key, text, cfg)
+        if base is not None:
+            info.lemmas[base] += 1
+    elif typ in _COARSE_TYPES and not _known(info.key):
+        if cfg.romanisation:
+            info.variants[romanise(text, cfg.romanisation)] += 1
+        if " " not in text:
+            info.variants.update(text[: len(text) - len(e)] for e in cfg.case_endings
+                                 if text.endswith(e) and len(text) - len(e) >= 4)
+
+
+def _declined_surname(key: str, text: str, cfg: LangConfig) -> str | None:
+    """The base form of a lone declined surname that a full name's key ends in."""
+    tokens = name_tokens(key)
+    if len(tokens) < 2 or " " in text or not cfg.case_endings:
+        return None
+    return next((text[: len(text) - len(e)] for e in cfg.case_endings
+                 if text.endswith(e) and latin(text[: len(text) - len(e)]) == tokens[-1]), None)
 
 
 def _short_alias(name: str, language: str | None, lower: frozenset[str]) -> str | None:
@@ -101,74 +159,14 @@ def _short_alias(name: str, language: str | None, lower: frozenset[str]) -> str 
     return short_name(name, cfg.org_heads, links, cfg.not_names | cfg.stopwords, lower)
 
 
-def _name_tokens(info: _KeyInfo) -> list[str]:
-    """Name words of a key without its type prefix."""
-    return info.key.split(":", 1)[1].replace("-", " ").split()
-
-
-def _spellings(info: _KeyInfo) -> list[list[str]]:
-    """Sound tokens of the key's name and of its forms respelled by their language's rules
-    (Turkish 'Cömert' is 'Jomart'; Spanish 'Ajanuch' is 'Akhanuch')."""
-    out = [sound(" ".join(_name_tokens(info))).split()]
-    out.extend(sound(v).split() for v in info.variants)
-    return [t for t in out if t]
-
-
 def _merge_persons(infos: dict[str, _KeyInfo], uf: _UnionFind) -> None:
-    """Merge spellings of one person; attach lone surnames to the one full name they fit."""
-    persons = [i for i in infos.values()
-               if i.type == "person" and not i.key.startswith(_GAZ_PREFIXES)]
-    blocks: dict[str, list[_KeyInfo]] = defaultdict(list)
-    for p in persons:
-        toks = _name_tokens(p)
-        if toks:  # dossier.scale.entities blocks the same way: keep the two in step
-            blocks[skeleton(toks[-1])].append(p)
-    for block in blocks.values():
-        spelled = {p.key: _spellings(p) for p in block}
-        full = [p for p in block if len(_name_tokens(p)) >= 2]
-        for i, a in enumerate(full):
-            for b in full[i + 1:]:
-                if any(_same_person(x, y) for x in spelled[a.key] for y in spelled[b.key]
-                       if len(x) >= 2 and len(y) >= 2):
-                    uf.union(a.key, b.key)
-        for p in block:
-            if len(_name_tokens(p)) == 1:
-                last = spelled[p.key][0][-1]
-                fits = {uf.find(f.key) for f in full if _similar(spelled[f.key][0][-1], last)}
-                if len(fits) == 1:  # an ambiguous surname stays on its own
-                    uf.union(fits.pop(), p.key)
-
-
-def _similar(a: str, b: str) -> bool:
-    """Two spellings of one name word, as sounds (Tokayev, Toqaev, Tokaïev)."""
-    return a == b or fuzz.ratio(a, b) >= NAME_SIMILARITY
-
-
-def _similar_given(a: str, b: str) -> bool:
-    """Two spellings of one given name; long names may differ in vowels only (Mohammed,
-    Muhammed, Mehmet: transliterations disagree on vowels, rarely on consonants)."""
-    if _similar(a, b):
-        return True
-    ca, cb = (w[0] + _VOWELS.sub("", w[1:]) for w in (a, b))
-    return ca == cb and len(ca) >= 4
-
-
-def _same_person(a: list[str], b: list[str]) -> bool:
-    """Same surname and compatible given names (sound tokens): an initial fits; so does the
-    same first given name ('Kassym-Jomart' ~ 'Kasım Cömert') or one list inside the other
-    ('Tayyip Erdoğan' ~ 'Recep Tayyip Erdoğan'); two different names do not (two Smiths)."""
-    if not _similar(a[-1], b[-1]):
-        return False
-    ga, gb = sorted((a[:-1], b[:-1]), key=len)
-    if len(ga[0]) == 1 or len(gb[0]) == 1:
-        return ga[0][0] == gb[0][0]
-    if _similar_given(ga[0], gb[0]) or _similar(" ".join(ga), " ".join(gb)):
-        return True
-    return all(any(_similar(x, y) for y in gb) for x in ga)
+    """Merge spellings of one person (persons.py)."""
+    merge_persons(infos, uf)
 
 
 def _merge_names(infos: dict[str, _KeyInfo], uf: _UnionFind) -> None:
-    """Merge non-person keys whose phonetic names are equal, within one type."""
+    """Merge non-person keys whose phonetic names are equal, within one type; then unknown
+    places whose forms in two scripts have one coarse sound (Karabağ, Карабах)."""
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for info in infos.values():
         if info.type != "person" and not info.key.startswith(_GAZ_PREFIXES):
@@ -179,20 +177,81 @@ def _merge_names(infos: dict[str, _KeyInfo], uf: _UnionFind) -> None:
     for keys in groups.values():
         for k in keys[1:]:
             uf.union(keys[0], k)
+    _merge_coarse(infos, uf)
+
+
+def _coarse_keys(info: _KeyInfo) -> list[tuple[str, str, str]]:
+    """(coarse key, script, form) of an unknown place's forms and respellings."""
+    if info.type not in _COARSE_TYPES or _known(info.key):
+        return []
+    out = []
+    for form in dict.fromkeys([*info.forms, *info.variants]):
+        key = coarse(form)
+        if " " not in key and consonants(key) >= _PLACE_MIN_CONSONANTS:
+            out.append((key, script(form), form))
+    return out
+
+
+def _merge_coarse(infos: dict[str, _KeyInfo], uf: _UnionFind) -> None:
+    """Unknown one-word places (or untyped words) written in two scripts with one coarse
+    sound join ("Қорғас", "Хоргос", German "Chorgos"); a group spelled in one script only is
+    left alone (Latin "Bakhty" and "Bakti" may be two villages)."""
+    groups: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for info in infos.values():
+        for key, scr, form in _coarse_keys(info):
+            groups[key].append((info.key, scr, form))
+    for members in groups.values():
+        if len({scr for _, scr, _ in members}) < 2:
+            continue
+        keys = sorted({k for k, _, _ in members}, key=lambda k: (infos[k].type != "place", k))
+        for k in keys[1:]:
+            uf.union(keys[0], k)
+        for k, _, form in members:  # the undeclined form that matched is an alias ("Карабах")
+            if form not in infos[k].forms and any(f.startswith(form) for f in infos[k].forms):
+                infos[k].lemmas[form] += 1
 
 
 def _merge_forms(infos: dict[str, _KeyInfo], uf: _UnionFind) -> None:
-    """Keys of different types with one surface form: a weak 'other' joins the typed one."""
+    """Keys of different types with one surface form: a weak 'other' joins the typed one;
+    an untyped lone word that is the surname of one person joins that person ("Trump")."""
     typed: dict[str, str] = {}
     for info in infos.values():
         if info.type != "other":
             for form in info.forms:
                 typed.setdefault(latin(form), info.key)
-    for info in infos.values():
-        if info.type == "other":
-            target = next((typed[latin(f)] for f in info.forms if latin(f) in typed), None)
-            if target is not None:
-                uf.union(target, info.key)
+    others = [i for i in infos.values() if i.type == "other"]
+    surnames: dict[str, list[_KeyInfo]] = defaultdict(list)
+    if any(len(name_tokens(i.key)) == 1 for i in others):
+        for i in infos.values():
+            if i.type == "person" and len(name_tokens(i.key)) >= 2:
+                for b in person_blocks(i):
+                    surnames[b].append(i)
+    for info in others:
+        target = next((typed[latin(f)] for f in info.forms if latin(f) in typed), None)
+        if target is None and len(name_tokens(info.key)) == 1:
+            near = {i.key: i for b in person_blocks(info) for i in surnames.get(b, ())}
+            fits = {uf.find(k) for k in lone_fits(info, near.values())}
+            target = fits.pop() if len(fits) == 1 else None
+        if target is not None:
+            uf.union(target, info.key)
+
+
+def blocks(info: _KeyInfo) -> set[str]:
+    """The blocks a key falls into: keys merge only within one (dossier.scale.entities
+    stores them, so that new documents re-resolve only the keys they can change)."""
+    gaz = info.key.startswith(_GAZ_PREFIXES)
+    name = info.key.split(":", 1)[1]
+    out = {"f|" + latin(f) for f in info.forms}
+    if info.type == "person" and not gaz:
+        out |= person_blocks(info)
+    elif info.type != "person" and not gaz:
+        out.add(f"n|{info.type}|{phonetic(name)}")
+    elif info.type != "person":
+        out.update(f"n|{info.type}|{phonetic(f)}" for f in info.forms)
+    out.update("c|" + key for key, _, _ in _coarse_keys(info))
+    if info.type == "other" and len(name_tokens(info.key)) == 1:
+        out |= person_blocks(info)
+    return out
 
 
 def _canonical(key: str, members: list[_KeyInfo]) -> tuple[str, str]:

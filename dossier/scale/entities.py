@@ -19,7 +19,6 @@ from functools import lru_cache
 from typing import Any
 
 from dossier.model import Document, Entity
-from dossier.nlp.entities.normalize import latin, phonetic, skeleton
 from dossier.resolve import entities as res
 
 __all__ = ["IdCollision", "KeyStat", "blocks_of", "collect_stats", "resolve_stats"]
@@ -104,19 +103,7 @@ def collect_stats(docs: Iterable[Document]) -> dict[str, KeyStat]:
 
 def blocks_of(st: KeyStat) -> set[str]:
     """Return the resolver blocks a key falls into (keys merge only within a block)."""
-    info = st.info
-    gaz = info.key.startswith(res._GAZ_PREFIXES)
-    name = info.key.split(":", 1)[1]
-    out = {"f|" + latin(f) for f in info.forms}
-    if info.type == "person" and not gaz:
-        toks = name.replace("-", " ").split()
-        if toks:
-            out.add("p|" + skeleton(toks[-1]))
-    elif info.type != "person" and not gaz:
-        out.add(f"n|{info.type}|{phonetic(name)}")
-    elif info.type != "person":
-        out.update(f"n|{info.type}|{phonetic(f)}" for f in info.forms)
-    return out
+    return res.blocks(st.info)
 
 
 def resolve_stats(stats: Sequence[KeyStat], documents: Mapping[str, Iterable[str]], *,

@@ -1,0 +1,219 @@
+"""Person keys merged across documents: spellings, scripts, short forms.
+
+Split from :mod:`dossier.resolve.entities`, which collects the key records (``_KeyInfo``)
+these functions read. Keys are compared only inside *blocks* (:func:`person_blocks`, which
+the incremental resolver of ``dossier.scale.entities`` stores too), never over all pairs:
+- two full names merge when their sound tokens agree (``_same_person``: the same surname
+  and compatible given names), when one adds a second surname ("Claudia Sheinbaum Pardo"),
+  or, written in two scripts, when every word has one coarse sound (sounds.py: "Lee
+  Jae-myung" / "Ли Чжэ Мён"); two different first names never merge;
+- a lone name joins the one full name it is the surname of, the leading surname of a
+  double surname, the name before a particle ("Lula" of "Lula da Silva"), or the family
+  name written first (Chinese, Korean and Vietnamese names: "Lee", "Ding").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from rapidfuzz import fuzz
+
+from dossier import lang as langdata
+from dossier.nlp.entities.normalize import latin, skeleton, sound
+from dossier.resolve.sounds import coarse, consonants, script
+
+if TYPE_CHECKING:
+    from collections import Counter
+
+_VOWELS = re.compile(r"[aeiou]+")
+NAME_SIMILARITY = 88  # rapidfuzz ratio on phonetic forms for two spellings of one name
+#: a coarse key says little below this many consonants ("Li Na"): no merge on it alone
+COARSE_MIN_CONSONANTS = 4
+_GAZ_PREFIXES = ("country:", "org:", "place:")
+_DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "family_first.toml"
+
+
+class _Info(Protocol):
+    """The fields of the resolver's key record read here."""
+
+    key: str
+    type: str
+    forms: Counter[str]
+    variants: Counter[str]
+
+
+class _Union(Protocol):
+    def find(self, k: str) -> str: ...
+    def union(self, a: str, b: str) -> None: ...
+
+
+@dataclass(slots=True)
+class _Person:
+    """A person key's spellings: sound tokens, latin tokens and scripts."""
+
+    key: str
+    spelled: list[list[str]]  # sound tokens of the key's name and of its respelled forms
+    raw: list[list[str]]  # latin tokens of the same
+    scripts: frozenset[str]
+
+    @property
+    def size(self) -> int:
+        return len(self.raw[0])
+
+
+def name_tokens(key: str) -> list[str]:
+    """Name words of a key without its type prefix."""
+    return key.split(":", 1)[1].replace("-", " ").split()
+
+
+def _person(info: _Info) -> _Person:
+    raw = [name_tokens(info.key)]
+    raw.extend(latin(v).replace("-", " ").split() for v in info.variants)
+    raw = [r for r in raw if r]
+    spelled = [sound(" ".join(r)).split() for r in raw]
+    scripts = frozenset(script(f) for f in info.forms) or frozenset({"latn"})
+    return _Person(key=info.key, spelled=spelled, raw=raw, scripts=scripts)
+
+
+@lru_cache(maxsize=1)
+def _connectors() -> frozenset[str]:
+    """Name particles of every language ("da", "de", "van", "bin"), latin and sound forms."""
+    words: set[str] = set()
+    for code in langdata.languages():
+        words.update(latin(str(w)) for w in langdata.load(code, "entities").get("connectors", []))
+    return frozenset(words | {sound(w) for w in words})
+
+
+@lru_cache(maxsize=1)
+def family_names() -> frozenset[str]:
+    """Family names written first (Chinese, Korean, Vietnamese) in any script: latin and
+    sound forms."""
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    names = {latin(str(n)) for group in data.values() for n in group.get("names", [])}
+    return frozenset(names | {sound(n) for n in names})
+
+
+def _short_forms(tokens: list[str]) -> list[str]:
+    """The words a lone name may stand for: the surname; with three words or more, the one
+    before it (the first of two surnames, "Sheinbaum" of "Claudia Sheinbaum Pardo"); the
+    word before a particle ("Lula" of "Lula da Silva"); a family name written first."""
+    if len(tokens) < 2:
+        return tokens
+    out = [tokens[-1]]
+    names = [t for t in tokens if t not in _connectors()]
+    if len(names) >= 3:
+        out.append(names[-2])
+    out.extend(tokens[k - 1] for k in range(2, len(tokens))
+               if tokens[k] in _connectors() and tokens[k - 1] not in _connectors())
+    if tokens[0] in family_names():
+        out.append(tokens[0])
+    return out
+
+
+def person_blocks(info: _Info) -> set[str]:
+    """Blocking keys of a person key: the skeletons and coarse keys of its short forms, in
+    each spelling (keys merge only when they share one; scale/entities.py stores them)."""
+    p = _person(info)
+    out: set[str] = set()
+    for sp, raw in zip(p.spelled, p.raw, strict=True):
+        out.update("p|" + skeleton(t) for t in _short_forms(sp))
+        out.update("pc|" + coarse(t) for t in _short_forms(raw))
+    return out
+
+
+def merge_persons(infos: Mapping[str, _Info], uf: _Union) -> None:
+    """Merge spellings of one person; attach lone names to the one full name they fit."""
+    persons = {i.key: _person(i) for i in infos.values()
+               if i.type == "person" and not i.key.startswith(_GAZ_PREFIXES)}
+    keys_blocks = {k: person_blocks(infos[k]) for k in persons}
+    blocks: dict[str, list[_Person]] = {}
+    for key, p in persons.items():
+        for blk in keys_blocks[key]:
+            blocks.setdefault(blk, []).append(p)
+    for block in blocks.values():
+        full = [p for p in block if p.size >= 2]
+        for i, a in enumerate(full):
+            for b in full[i + 1:]:
+                if uf.find(a.key) != uf.find(b.key) and _same(a, b):
+                    uf.union(a.key, b.key)
+    for key, p in persons.items():  # after every full-name merge: fits are counted as roots
+        if p.size == 1:
+            fits = {uf.find(f.key) for blk in keys_blocks[key] for f in blocks[blk]
+                    if f.size >= 2 and _fits(p, f)}
+            if len(fits) == 1:  # an ambiguous surname stays on its own
+                uf.union(fits.pop(), key)
+
+
+def lone_fits(info: _Info, candidates: Iterable[_Info]) -> set[str]:
+    """Keys of the full person names among ``candidates`` that a one-word key (an untyped
+    word, say) may stand for."""
+    lone = _person(info)
+    return {c.key for c in candidates if c.type == "person" and len(name_tokens(c.key)) >= 2
+            and _fits(lone, _person(c))}
+
+
+def _fits(lone: _Person, full: _Person) -> bool:
+    """A lone name that is one of the full name's short forms, in some spelling."""
+    shorts = [s for sp in full.spelled for s in _short_forms(sp)]
+    if any(_similar(sp[0], s) for sp in lone.spelled for s in shorts):
+        return True
+    if lone.scripts & full.scripts:
+        return False
+    keys = {coarse(s) for r in full.raw for s in _short_forms(r)}
+    return any(consonants(k) >= 3 and k in keys for k in (coarse(r[0]) for r in lone.raw))
+
+
+def _same(a: _Person, b: _Person) -> bool:
+    """Two full names of one person, in any of their spellings."""
+    if any(_same_person(x, y) or _double_surname(x, y)
+           for x in a.spelled for y in b.spelled if len(x) >= 2 and len(y) >= 2):
+        return True
+    return not (a.scripts & b.scripts) and any(_same_coarse(x, y) for x in a.raw for y in b.raw)
+
+
+def _same_coarse(a: list[str], b: list[str]) -> bool:
+    """Every word with one coarse sound, in the same order ("Ли Чжэ Мён" / "Lee Jae-myung")."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    ka, kb = [coarse(t) for t in a], [coarse(t) for t in b]
+    return ka == kb and sum(consonants(k) for k in ka) >= COARSE_MIN_CONSONANTS
+
+
+def _double_surname(a: list[str], b: list[str]) -> bool:
+    """One name adds a second surname to the other ("Claudia Sheinbaum Pardo")."""
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 >= 3 and _same_person(short, long[:-1])
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two spellings of one name word, as sounds (Tokayev, Toqaev, Tokaïev)."""
+    return a == b or fuzz.ratio(a, b) >= NAME_SIMILARITY
+
+
+def _similar_given(a: str, b: str) -> bool:
+    """Two spellings of one given name; long names may differ in vowels only (Mohammed,
+    Muhammed, Mehmet: transliterations disagree on vowels, rarely on consonants)."""
+    if _similar(a, b):
+        return True
+    ca, cb = (w[0] + _VOWELS.sub("", w[1:]) for w in (a, b))
+    return ca == cb and len(ca) >= 4
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Same surname and compatible given names (sound tokens): an initial fits; so does the
+    same first given name ('Kassym-Jomart' ~ 'Kasım Cömert') or one list inside the other
+    ('Tayyip Erdoğan' ~ 'Recep Tayyip Erdoğan'); two different names do not (two Smiths)."""
+    if not _similar(a[-1], b[-1]):
+        return False
+    ga, gb = sorted((a[:-1], b[:-1]), key=len)
+    if len(ga[0]) == 1 or len(gb[0]) == 1:
+        return ga[0][0] == gb[0][0]
+    if _similar_given(ga[0], gb[0]) or _similar(" ".join(ga), " ".join(gb)):
+        return True
+    return all(any(_similar(x, y) for y in gb) for x in ga)
