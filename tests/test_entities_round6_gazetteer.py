@@ -159,3 +159,14 @@ def test_kazakh_dative_after_a_consonant_has_its_base_form(language: str, text: 
                                                            surface: str, lemma: str) -> None:
     m = found(text, language, surface)
     assert m.lemma == lemma and m.key == "person:li chzhe men"
+
+
+@pytest.mark.parametrize(("language", "text", "surface", "key"), [
+    ("en", "Tariffs imposed by U.S. President Donald Trump hurt exports.", "U.S", "country:US"),
+    ("en", "Exports to the U.K. rose by a fifth last year.", "U.K", "country:GB"),
+    ("it", "Secondo le U.N. la crisi peggiora.", "U.N", "org:un"),
+])
+def test_dotted_abbreviations_are_gazetteer_names(language: str, text: str, surface: str,
+                                                  key: str) -> None:
+    assert found(text, language, surface).key == key
+    assert not any("U." in m.text for m in mentions(text, language) if m.type == "person")

@@ -63,7 +63,8 @@ class Gazetteer:
                 continue
             if (len(name) <= 8 and is_upper_acronym(name.replace(".", ""))) or _mixed_short(name):
                 self.exact.setdefault(name.replace(".", ""), entry)
-                continue
+                if "." not in name.rstrip("."):
+                    continue  # "U.S.", "U.K." are tokens U, S: indexed as words too
             if name[0].islower() and " " in name:
                 self.lower_first.add(fold(name.split()[0]))
             for toks in name_variants(name):
