@@ -192,3 +192,10 @@ def test_declined_country_name_has_its_base_form_as_alias(language: str, text: s
                                                           base: str) -> None:
     entities = resolve_entities([doc("a", text, language)])
     assert any(base in e.aliases for e in entities if e.type == "country")
+
+
+def test_dotted_abbreviation_keeps_its_last_full_stop_as_alias() -> None:
+    entities = resolve_entities([doc("a", "Tariffs imposed by U.S. President Donald Trump "
+                                          "hurt exports.", "en")])
+    us = next(e for e in entities if "country:US" in e.keys)
+    assert "U.S." in us.aliases

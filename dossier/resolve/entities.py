@@ -10,6 +10,7 @@ Written here because the linkers on PyPI (dedupe, splink) need training data or 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from dossier.resolve.sounds import coarse, consonants, pinyin, script
 __all__ = ["NAME_SIMILARITY", "blocks", "entity_id", "entity_index", "resolve_entities"]
 
 _GAZ_PREFIXES = ("country:", "org:", "place:")
+_ABBREVIATION = re.compile(r"(?:\w\.)+\w")
 _GAZETTEER = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 #: types whose unknown names may merge on a coarse sound across scripts (Karabağ, Карабах)
 _COARSE_TYPES = ("place", "other")
@@ -104,7 +106,7 @@ def _collect(docs: Sequence[Document]) -> dict[str, _KeyInfo]:
             if m.relation == "demonym":
                 info.demonyms[m.text] += 1
             else:
-                info.forms[m.text] += 1
+                info.forms[_dotted(m.text, doc.text[m.end:m.end + 1])] += 1
                 if m.lemma:
                     info.lemmas[m.lemma] += 1
             info.documents.add(doc.id)  # a demonym refers to the country, so it counts here
@@ -118,6 +120,11 @@ def _collect(docs: Sequence[Document]) -> dict[str, _KeyInfo]:
                 if short:
                     info.short[short] += 1
     return infos
+
+
+def _dotted(form: str, after: str) -> str:
+    """An abbreviation with its last full stop ("U.S." is matched as the words U, S)."""
+    return form + "." if after == "." and _ABBREVIATION.fullmatch(form) else form
 
 
 def _respell(info: _KeyInfo, text: str, typ: str, cfg: LangConfig) -> None:
