@@ -14,7 +14,7 @@ from functools import lru_cache
 from dossier.extract.clauses import clause_starts, tied_dates
 from dossier.extract.eventargs import nearest
 from dossier.extract.eventfilter import figure_period
-from dossier.extract.triggers import CUE_WINDOW, Trigger, TriggerLex
+from dossier.extract.triggers import CUE_WINDOW, Trigger, TriggerLex, trigger_lex
 from dossier.model import Document, Figure, Sentence
 from dossier.nlp.dates import (
     DateSpan,
@@ -26,8 +26,8 @@ from dossier.nlp.dates import (
     precision,
 )
 
-__all__ = ["context_dates", "date_for", "future_phrase", "is_heading", "is_planned",
-           "sentence_dates"]
+__all__ = ["context_dates", "date_for", "dateline_spans", "future_phrase", "future_span",
+           "is_heading", "is_planned", "sentence_dates"]
 
 HEADING_MAX = 160  # a line this short without final punctuation is a heading
 _PROBE = "2000-06-15"  # a stand-in publication date to tell future phrases from past ones
@@ -64,6 +64,39 @@ def context_dates(doc: Document, spans: list[list[DateSpan]]) -> list[str | None
         if dated and (is_heading(sent, first) or (first and _dateline(sent.text, dated[0]))):
             current = dated[0].date
         out.append(current)
+    return out
+
+
+def dateline_spans(doc: Document, spans: list[list[DateSpan]]) -> list[list[DateSpan]]:
+    """On a page without a publication date, resolve the relative dates of the sentences
+    under a yearless dateline ("Баку, 21 мая." ... "во вторник", "yesterday") against that
+    dateline's day, in a year the page itself writes.
+
+    The year is the first in which the dateline's day follows what the page reports as past
+    (:func:`dossier.resolve.undated.year_after`), and only when the page writes that year
+    ("в 2024 году ... за первые три месяца 2025 года": 2025); otherwise a weekday names no
+    day and the sentences keep their spans (the event keeps the yearless dateline's day).
+    """
+    if doc.published is not None:
+        return spans
+    contexts = context_dates(doc, spans)
+    days = {c for c in contexts if (p := parse_partial(c)) is not None and p.year is None
+            and p.day is not None}
+    if not days:
+        return spans
+    from dossier.resolve.undated import written_after, year_after  # resolve imports us
+
+    after = written_after(doc)
+    written = {s.date[:4] for found in spans for s in found
+               if s.date and s.date[:4].isdigit() and not s.target}
+    out = []
+    for sent, found, ctx in zip(doc.sentences, spans, contexts, strict=True):
+        full = year_after(ctx, after) if ctx in days else None
+        if full is None or full == ctx or full[:4] not in written:
+            out.append(found)
+            continue
+        again = find_dates(sent.text, doc.language or "en", full)
+        out.append(again if any(s.relative for s in again) else found)
     return out
 
 
@@ -108,6 +141,15 @@ def is_planned(text: str, trig: Trigger, date: str | None, published: str | None
     if p is None or pub is None or p.year is None or pub.year is None:
         return False
     return _after(p.year, p.month, p.day, dt.date(pub.year, pub.month or 1, pub.day or 1))
+
+
+def future_span(text: str, span: DateSpan, language: str | None) -> bool:
+    """True when a date stands beside a planned-event cue in its clause ("строительство
+    будет завершено в 2029 году"): a completion still to come, not a past period."""
+    lex = trigger_lex(language or "en")
+    probe = Trigger(start=span.start, end=span.end, type="other", text=span.text)
+    return _cue_in_clause(lex.planned, text, probe, language, CUE_WINDOW) or _cue_in_clause(
+        lex.future, text, probe, language, CUE_WINDOW)
 
 
 def _cue_in_clause(cues: re.Pattern[str] | None, text: str, trig: Trigger,

@@ -26,6 +26,7 @@ from dossier.extract.eventargs import (
 from dossier.extract.eventdates import (
     context_dates,
     date_for,
+    dateline_spans,
     future_phrase,
     is_heading,
     is_planned,
@@ -181,7 +182,7 @@ class EventStage:
     assigns: ClassVar[tuple[str, ...]] = ("events", "agreements")
 
     def __call__(self, doc: Document) -> Document:
-        spans = sentence_dates(doc)
+        spans = dateline_spans(doc, sentence_dates(doc))
         doc.events = merge_events(detect_events(doc, spans), doc.language)
         doc.agreements = find_agreements(doc, spans)
         return doc

@@ -84,9 +84,11 @@ def page_year(page: Page) -> int | None:
 def written_after(doc: Document) -> dt.date | None:
     """The latest day an undated page shows to be past: it was written after this day.
 
-    Evidence, most precise first: dates with a month that the page states with a year (not
-    deadlines, "entre marzo y octubre de 2019"), else the end of the latest period its
-    actual figures report ("2018'de ... 2,3 milyon ton": the page is from after 2018).
+    Evidence: dates with a month that the page states with a year (not deadlines, "entre
+    marzo y octubre de 2019"), and the ends of the periods its actual figures report
+    ("2018'de ... 2,3 milyon ton": the page is from after 2018); the latest of all, since a
+    page recalling a signing "15 июня 2021 года" beside trade "за первые три месяца 2025
+    года" was written after March 2025, not after June 2021.
     """
     from dossier.extract.eventdates import sentence_dates
 
@@ -94,24 +96,28 @@ def written_after(doc: Document) -> dt.date | None:
     stated = [p for spans in found for s in spans
               if not (s.target or s.relative) and precision(s.date) >= 2
               and (p := parse_partial(s.end_date or s.date)) is not None and p.year is not None]
-    if stated:
-        return max(_last_day(p.year, p.month, p.day) for p in stated if p.year is not None)
-    ends = []
+    ends = [_last_day(p.year, p.month, p.day) for p in stated if p.year is not None]
     for f in doc.figures:
         if f.kind != "actual" or not f.period:
             continue
         p = parse_partial(f.period.split("/")[-1])
-        if p is not None and p.year is not None and not _span_end(found, f.sentence, p.year):
+        if p is not None and p.year is not None and not _span_end(doc, found, f.sentence, p.year):
             ends.append(_last_day(p.year, p.month, p.day))
     return max(ends) if ends else None
 
 
-def _span_end(found: list[list[DateSpan]], sentence: int, year: int) -> bool:
+def _span_end(doc: Document, found: list[list[DateSpan]], sentence: int, year: int) -> bool:
     """True when ``year`` ends a programme's span or a deadline in that sentence ("dotado con
-    95 millones de euros para los años 2031-2035"): a plan, not a past period."""
-    spans = found[sentence] if 0 <= sentence < len(found) else []
-    return any((s.target or (precision(s.date) == 1 and s.end_date))
-               and (s.end_date or s.date or "")[:4] == str(year) for s in spans)
+    95 millones de euros para los años 2031-2035"), or stands beside a future cue ("будет
+    завершено в 2029 году"): a plan, not a past period."""
+    from dossier.extract.eventdates import future_span
+
+    if not 0 <= sentence < len(found):
+        return False
+    text = doc.sentences[sentence].text if sentence < len(doc.sentences) else ""
+    return any((s.end_date or s.date or "")[:4] == str(year)
+               and (s.target or (precision(s.date) == 1 and s.end_date)
+                    or future_span(text, s, doc.language)) for s in found[sentence])
 
 
 def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
