@@ -86,3 +86,17 @@ def test_future_phrase_needs_a_relative_phrase_not_a_weekday() -> None:
     assert not future_phrase("The ministers will meet on Friday in Rome.", "en")
     assert has_relative_phrase("Они встретятся в следующем году в Москве.", "ru")
     assert future_phrase("Они встретятся в следующем году в Москве.", "ru")
+
+
+@pytest.mark.parametrize(("language", "text", "date", "end"), [
+    ("en", "12 March 2024: the envoys met in Geneva.", "2024-03-12", None),
+    ("en", "March 12, 2024 - the envoys met in Geneva.", "2024-03-12", None),
+    ("de", "14.03.2023 unterzeichneten beide Seiten das Abkommen.", "2023-03-14", None),
+    ("en", "Talks ran on 12-14 March 2024 in Geneva.", "2024-03-12", "2024-03-14"),
+    ("en", "The plan covers 2019-2021 and beyond.", "2019", "2021"),
+    ("en", "Version 1.2 was signed on 5 May 2021 in Rome.", "2021-05-05", None),
+])
+def test_dates_at_the_text_start_beside_other_numbers_and_ranges(
+        language: str, text: str, date: str, end: str | None) -> None:
+    found = [(s.date, s.end_date) for s in find_dates(text, language)]
+    assert (date, end) in found

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -32,6 +33,10 @@ _DIGIT = re.compile(r"\d")
 # a separator and a digit ("3.5.2024", "2024-05-03"); every year and month-year a year.
 _NUMERIC_HINT = re.compile(r"\d[./-]\d")
 _YEAR_HINT = re.compile(r"(?:1[89]|20)\d\d")
+# Where a match can start: ``numeric``, ``year`` and the day-first ``full`` dates open with a
+# digit that follows no digit (their lookbehinds), so at the start of a run of digits;
+# ``month_year`` and the month-first ``full`` dates at a month name where a word starts.
+_DIGIT_RUN = re.compile(r"\d+")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -120,7 +125,9 @@ class _Patterns:
     weekday: re.Pattern[str]
     numeric: re.Pattern[str]
     year: re.Pattern[str]
-    month_start: re.Pattern[str]  # a month name where a word starts: ``full`` and ``month_year``
+    # a month name where a word starts: ``full`` and ``month_year`` start there or at digits;
+    # None when a month name holds a non-word character (then a word may start inside one)
+    month_start: re.Pattern[str] | None
     relative: re.Pattern[str] | None
     offsets: dict[str, tuple[str, int]]  # folded relative phrase -> (unit, offset)
     until_before: re.Pattern[str] | None  # "until 2030", "до 2030 года" (word before)
@@ -182,7 +189,8 @@ def _patterns(language: str) -> _Patterns:
                          re.IGNORECASE) if after else None
     # every match of ``full`` and ``month_year`` holds a month name after a non-word character
     # or at the start (the separators before ``mon`` end in a space, comma or stop)
-    month_start = re.compile(rf"(?<!\w)(?:{_alt(list(months))})", re.IGNORECASE)
+    month_start = re.compile(rf"(?<!\w)(?:{_alt(list(months))})", re.IGNORECASE) \
+        if all(re.fullmatch(r"\w+", k) for k in months) else None
     return _Patterns(months, weekdays, full, month_year, weekday, numeric, yr, month_start,
                      relative, offsets, until_b, until_a,
                      frozenset(w.casefold() for w in lex.get("year_words", [])),
@@ -304,17 +312,21 @@ def _candidates(text: str, pat: _Patterns, published: str | None) -> list[DateSp
         found.append(DateSpan(start=m.start(), end=m.end(), text=m.group(0), date=first.iso(),
                               end_date=last.iso() if last else None, relative=relative))
 
-    digits = _DIGIT.search(text) is not None  # most sentences hold none: skip those patterns
-    years = digits and _YEAR_HINT.search(text) is not None
-    months = digits and pat.month_start.search(text) is not None
-    for m in pat.numeric.finditer(text) if digits and _NUMERIC_HINT.search(text) else ():
+    # most sentences hold no digit: the patterns that need one are skipped, and the others
+    # are tried only where a match can start (see _DIGIT_RUN)
+    runs = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    years = bool(runs) and _YEAR_HINT.search(text) is not None
+    months = [m.start() for m in pat.month_start.finditer(text)] \
+        if runs and pat.month_start is not None else None
+    for m in _starting(pat.numeric, text, runs) if runs and _NUMERIC_HINT.search(text) else ():
         if m.group("y"):
             add(m, Partial(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
         else:
             add(m, Partial(int(m.group("iy")), int(m.group("im")), int(m.group("id"))))
-    for m in pat.full.finditer(text) if months else ():
+    dated = None if months is None else sorted(runs + months)
+    for m in _starting(pat.full, text, dated) if runs and months != [] else ():
         add(m, *_full(m, pat, pub))
-    for m in pat.month_year.finditer(text) if months and years else ():
+    for m in _starting(pat.month_year, text, months) if years and months != [] else ():
         month = _month_of(m.group("mon"), pat.months)
         add(m, Partial(int(m.group("y")), month) if month is not None else None)
     for m in pat.mid.finditer(text) if pat.mid is not None else ():
@@ -328,7 +340,7 @@ def _candidates(text: str, pat: _Patterns, published: str | None) -> list[DateSp
         assert pub is not None  # for mypy: the loop runs only with a publication date
         found.append(DateSpan(start=m.start(), end=m.end(), text=m.group(0),
                               date=_relative(unit, off, pub), relative=True))
-    for m in pat.year.finditer(text) if years else ():
+    for m in _starting(pat.year, text, runs) if years else ():
         y2 = m.group("y2")
         add(m, Partial(int(m.group("y"))), Partial(int(y2)) if y2 else None)
     return found
@@ -340,6 +352,21 @@ def has_relative_phrase(text: str, language: str | None) -> bool:
     (weekdays resolve backwards)."""
     pat = _patterns(language or "en")
     return pat.relative is not None and pat.relative.search(text) is not None
+
+
+def _starting(pattern: re.Pattern[str], text: str,
+              starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, tried only at ``starts`` (ascending):
+    the same when no match can start anywhere else, and the engine skips the rest of the
+    text. ``None``: the starts are not known, scan the whole text."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := pattern.match(text, start)) is not None:
+            pos = m.end()
+            yield m
 
 
 def _mark_target(span: DateSpan, text: str, pat: _Patterns) -> DateSpan:
