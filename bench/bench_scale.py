@@ -91,6 +91,8 @@ def fill(seeds: list[Document], size: int, folder: Path, db: str | None) -> tupl
     kept = folder / f"scale-{size}.filled.db"
     if db is None and kept.exists():
         work = folder / f"scale-{size}.db"
+        for stale in (work.with_name(work.name + "-wal"), work.with_name(work.name + "-shm")):
+            stale.unlink(missing_ok=True)  # a run cut short leaves them: they are not the copy's
         shutil.copyfile(kept, work)
         return Store(str(work)), f"| {size} | write documents | {size} | (filled before) |"
     store = open_store(db, folder, size)
