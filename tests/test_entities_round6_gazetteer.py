@@ -170,3 +170,14 @@ def test_dotted_abbreviations_are_gazetteer_names(language: str, text: str, surf
                                                   key: str) -> None:
     assert found(text, language, surface).key == key
     assert not any("U." in m.text for m in mentions(text, language) if m.type == "person")
+
+
+@pytest.mark.parametrize(("language", "text", "surface", "key"), [
+    ("de", "Chinas Vizepremier Wang Hongbo traf Tokajew. Präsident Tokajew hatte Wang bereits "
+           "am Mittwoch empfangen.", "Wang", "person:wang hongbo"),
+    ("en", "Chinese Vice Premier Ding Xuexiang arrived. Later, Ding met the minister.", "Ding",
+     "person:ding xuexiang"),
+])
+def test_family_name_written_first_takes_the_full_name_in_its_document(
+        language: str, text: str, surface: str, key: str) -> None:
+    assert found(text, language, surface).key == key

@@ -18,6 +18,7 @@ from dossier.nlp.entities.gazetteer import TOKEN
 from dossier.nlp.entities.lemma import person_lemma
 from dossier.nlp.entities.models import Tagger
 from dossier.nlp.entities.normalize import fold, latin
+from dossier.nlp.entities.persons import family_first
 from dossier.nlp.entities.tokens import Cand, name_key
 
 
@@ -137,6 +138,8 @@ def _surname_index(cands: list[Cand],
         head, _, rest = last.partition("-")
         if rest and fold(head) in cfg.name_particles | {latin(p) for p in cfg.name_particles}:
             index.setdefault(rest, set()).add(entry)
+        if latin(c.words[0]) in family_first():  # "Ding" of "Ding Xuexiang" (family first)
+            index.setdefault(latin(c.words[0]), set()).add((m.key, ()))
     out: dict[str, tuple[str, tuple[str, ...]]] = {}
     for s, entries in index.items():
         if len({key for key, _ in entries}) == 1:

@@ -17,6 +17,7 @@ from pathlib import Path
 from dossier.nlp.entities.normalize import fold, latin, sound
 
 PERSONS = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "persons.toml"
+FAMILY_FIRST = PERSONS.with_name("family_first.toml")
 
 
 def person_key(name: str) -> str:
@@ -44,3 +45,12 @@ def _sound_index() -> dict[str, str]:
 def curated_person(name: str) -> str | None:
     """Key of the curated person a full name (any script, uninflected) sounds like."""
     return _sound_index().get(sound(name)) if " " in name.strip() else None
+
+
+@lru_cache(maxsize=1)
+def family_first() -> frozenset[str]:
+    """Folded ascii forms of family names written before the given name (Chinese, Korean,
+    Vietnamese, in Latin and Cyrillic): "Ding" of "Ding Xuexiang" is his surname."""
+    data = tomllib.loads(FAMILY_FIRST.read_text(encoding="utf-8"))
+    return frozenset(latin(fold(str(n))) for group in data.values()
+                     for n in group.get("names", []))
