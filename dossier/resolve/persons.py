@@ -15,17 +15,16 @@ the incremental resolver of ``dossier.scale.entities`` stores too), never over a
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz import fuzz
 
 from dossier import lang as langdata
 from dossier.nlp.entities.normalize import latin, skeleton, sound
+from dossier.nlp.entities.persons import family_first
 from dossier.resolve.sounds import coarse, consonants, script
 
 if TYPE_CHECKING:
@@ -36,7 +35,6 @@ NAME_SIMILARITY = 88  # rapidfuzz ratio on phonetic forms for two spellings of o
 #: a coarse key says little below this many consonants ("Li Na"): no merge on it alone
 COARSE_MIN_CONSONANTS = 4
 _GAZ_PREFIXES = ("country:", "org:", "place:")
-_DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "family_first.toml"
 
 
 class _Info(Protocol):
@@ -94,8 +92,7 @@ def _connectors() -> frozenset[str]:
 def family_names() -> frozenset[str]:
     """Family names written first (Chinese, Korean, Vietnamese) in any script: latin and
     sound forms."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
-    names = {latin(str(n)) for group in data.values() for n in group.get("names", [])}
+    names = family_first()
     return frozenset(names | {sound(n) for n in names})
 
 
