@@ -55,12 +55,16 @@ def weak_regions(text: str) -> list[Region]:
     out: list[Region] = []
     for m in _LINE.finditer(text):
         line = m.group()
-        words = TOKEN.findall(line)
-        if not words:
-            continue
-        if len(words) <= HEADING_MAX_WORDS and not _FINAL.search(line):
-            out.append((m.start(), m.end()))
-            continue
+        if _FINAL.search(line):  # most lines: prose, no heading; only a label may be there
+            if TOKEN.search(line) is None:
+                continue
+        else:
+            words = TOKEN.findall(line)
+            if not words:
+                continue
+            if len(words) <= HEADING_MAX_WORDS:
+                out.append((m.start(), m.end()))
+                continue
         colon = line.find(":")
         if colon > 0 and len(TOKEN.findall(line[:colon])) <= LABEL_MAX_WORDS \
                 and not line[:colon].rstrip().endswith(("http", "https")):
@@ -87,7 +91,7 @@ def inside(start: int, end: int, regions: list[Region]) -> bool:
 
 def lower_words(text: str) -> frozenset[str]:
     """Folded words the document writes in lower case: common words, not names."""
-    return frozenset(map(fold, {w for w in TOKEN.findall(text) if w.islower()}))
+    return frozenset(map(fold, set(filter(str.islower, TOKEN.findall(text)))))
 
 
 def all_common(words: Iterable[str], lower: frozenset[str], skip: frozenset[str],
