@@ -107,3 +107,13 @@ def test_fusion_blocks_undated_agreement_joins_titled_group_of_any_year() -> Non
     fused = fuse_agreements([signed, cited], {})
     assert [a.documents for a in fused] == [[signed.id, cited.id]]
     assert fuse_agreements_indexed([cited, signed], {}) == fused
+
+
+def test_fusion_blocks_one_sentence_two_events_two_ids() -> None:
+    # "the ministers met, and said they would meet again" (one sentence, two statements:
+    # what happened is placed in the page's year, the plan floats)
+    page = _doc(1, "2024-02-02",
+                DocEvent(type="statement", actors=KZ_UZ, sentence=3),
+                DocEvent(type="statement", status="planned", actors=["country:TR"], sentence=3))
+    events = fuse_events([page], {})
+    assert len(events) == 2 and len({e.id for e in events}) == 2

@@ -287,7 +287,8 @@ def _agreement(g: _AgreementGroup) -> Agreement:
         if d.id not in documents:
             documents.append(d.id)
     return Agreement(
-        id=stable_id("a", g.kind, g.date, first_doc.id, first.sentence),
+        # the title too: one sentence may name two documents of a kind that fuse apart
+        id=stable_id("a", g.kind, g.date, first_doc.id, first.sentence, first.original_title),
         title=max(english)[2] if english else first.title, date=g.date,
         parties=list(g.parties), kind=g.kind, names=names, documents=documents,
         evidence=[Evidence(document=d.id, quote=a.quote, sentence=a.sentence)

@@ -344,7 +344,9 @@ def _event(c: _Cluster) -> Event:
     places = cities or Counter(r.place for r in reps if r.place)
     place = places.most_common(1)[0][0] if places else None
     return Event(
-        id=stable_id("v", c.type, c.date, first.doc.id, first.event.sentence),
+        # the first report's position too: one sentence may report two events that fuse
+        # apart (a plan and what happened, placed in different blocks)
+        id=stable_id("v", c.type, c.date, first.doc.id, first.event.sentence, first.seq),
         type=c.type,  # type: ignore[arg-type]
         status=_status(c),  # type: ignore[arg-type]
         date=c.date, end_date=c.end_date if c.end_date != c.date else None, place=place,
