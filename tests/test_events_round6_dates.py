@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from dossier.extract.eventdates import dateline_spans, sentence_dates
+from dossier.extract.eventdates import sentence_dates, undated_spans
 from dossier.extract.events import EventStage
 from dossier.model import Document, Figure
 from dossier.resolve.undated import written_after
@@ -70,7 +70,7 @@ def test_events_round6_weekday_stays_yearless_without_a_written_year() -> None:
     text = RU_PAGE.replace(", а за январь 2025 года вырос", "")
     doc = _ru_page(text)
     spans = sentence_dates(doc)
-    assert dateline_spans(doc, spans) == spans
+    assert undated_spans(doc, spans) == spans
     meetings = [e for e in EventStage()(doc).events if e.type == "meeting"]
     assert [e.date for e in meetings] == ["--03-14"]
 
@@ -79,7 +79,7 @@ def test_events_round6_dated_page_keeps_its_spans() -> None:
     text = "Paris, 12 septembre. Anna Berg a rencontré jeudi Omar Haddad."
     doc = make_doc(text, "fr", {}, published="2024-09-12")
     spans = sentence_dates(doc)
-    assert dateline_spans(doc, spans) == spans
+    assert undated_spans(doc, spans) == spans
 
 
 def test_events_round6_weekday_before_a_yearless_english_dateline() -> None:

@@ -40,3 +40,14 @@ def test_events_round6_summit_fuses_with_the_talks_of_another_report() -> None:
                      quote="Omar Haddad, in visita di Stato, ha incontrato Anna Berg.")
     events = fuse_events([_doc("a", "fr", summit), _doc("b", "it", talks)], {})
     assert [sorted(e.documents) for e in events] == [["a", "b"]]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("ru", "В Минске прошло заседание Комитета по сотрудничеству."),
+    ("kk", "Минскіде ынтымақтастық комитетінің 5-отырысы өтті."),
+    ("de", "In Wien fand die dritte Sitzung des Komitees statt."),
+    ("en", "The fourth session of the joint committee opened in Oslo."),
+    ("pt", "A II Sessão da Comissão Mista decorreu em Maputo."),
+])
+def test_events_round6_committee_session_is_a_meeting(language: str, text: str) -> None:
+    assert "meeting" in {t.type for t in find_triggers(text, language)}

@@ -15,11 +15,11 @@ from dossier.extract.dateline import dateline_spans
 from dossier.extract.eventfilter import agency_byline, not_actor
 from dossier.extract.lexicon import load_lexicon, phrase_pattern
 from dossier.extract.triggers import Trigger, TriggerLex, find_triggers
-from dossier.model import Document, Mention, Sentence
-from dossier.nlp.dates import DateSpan
+from dossier.model import DocEvent, Document, Mention, Sentence
+from dossier.nlp.dates import DateSpan, compatible
 
 __all__ = ["arguments", "chairs", "cited_source", "nearest", "persons_of", "place_of",
-           "sentence_mentions", "trigger_actors"]
+           "sentence_mentions", "signers", "trigger_actors"]
 
 ACTOR_TYPES = ("person", "country", "organization")
 PLACE_TYPES = ("place", "country")
@@ -170,3 +170,30 @@ def _fold_name(text: str) -> str:
 
 def persons_of(keys: list[str]) -> list[str]:
     return [k for k in keys if k.startswith("person:")]
+
+
+SIGNER_HOSTS = ("meeting", "visit", "forum")  # the sessions a page's signings conclude
+
+
+def signers(events: list[DocEvent]) -> list[DocEvent]:
+    """Give a signing that names no person ("По итогам заседания подписано 7 документов",
+    "foram assinados", "the two sides signed") the people of the session it concludes: the
+    latest happened meeting, visit or forum before it on the page, of a compatible date,
+    that names people and no other countries."""
+    for i, ev in enumerate(events):
+        if ev.type != "agreement" or ev.status != "happened" or persons_of(ev.actors):
+            continue
+        host = next((h for h in reversed(events[:i]) if h.type in SIGNER_HOSTS
+                     and h.status == "happened" and persons_of(h.actors)
+                     and compatible(h.date, ev.date)
+                     and _same_parties(ev.actors, h.actors)), None)
+        if host is not None:
+            ev.actors = ev.actors + [k for k in persons_of(host.actors) if k not in ev.actors]
+    return events
+
+
+def _same_parties(a: list[str], b: list[str]) -> bool:
+    """True unless both name countries and share none (France and Germany signing after
+    talks of Norway's and Peru's leaders is another signing)."""
+    ca, cb = ({k for k in keys if k.startswith("country:")} for keys in (a, b))
+    return not (ca and cb) or bool(ca & cb)

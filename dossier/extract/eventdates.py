@@ -26,8 +26,8 @@ from dossier.nlp.dates import (
     precision,
 )
 
-__all__ = ["context_dates", "date_for", "dateline_spans", "future_phrase", "future_span",
-           "is_heading", "is_planned", "sentence_dates"]
+__all__ = ["context_dates", "date_for", "future_phrase", "future_span",
+           "is_heading", "is_planned", "sentence_dates", "undated_spans"]
 
 HEADING_MAX = 160  # a line this short without final punctuation is a heading
 _PROBE = "2000-06-15"  # a stand-in publication date to tell future phrases from past ones
@@ -67,7 +67,7 @@ def context_dates(doc: Document, spans: list[list[DateSpan]]) -> list[str | None
     return out
 
 
-def dateline_spans(doc: Document, spans: list[list[DateSpan]]) -> list[list[DateSpan]]:
+def undated_spans(doc: Document, spans: list[list[DateSpan]]) -> list[list[DateSpan]]:
     """On a page without a publication date, resolve the relative dates of the sentences
     under a yearless dateline ("Баку, 21 мая." ... "во вторник", "yesterday") against that
     dateline's day, in a year the page itself writes.

@@ -21,16 +21,17 @@ from dossier.extract.eventargs import (
     persons_of,
     place_of,
     sentence_mentions,
+    signers,
     trigger_actors,
 )
 from dossier.extract.eventdates import (
     context_dates,
     date_for,
-    dateline_spans,
     future_phrase,
     is_heading,
     is_planned,
     sentence_dates,
+    undated_spans,
 )
 from dossier.extract.eventfilter import background, borrow_not, confirmed_persons, reference_date
 from dossier.extract.triggers import Trigger, find_triggers, generic_use, in_reference, trigger_lex
@@ -182,7 +183,7 @@ class EventStage:
     assigns: ClassVar[tuple[str, ...]] = ("events", "agreements")
 
     def __call__(self, doc: Document) -> Document:
-        spans = dateline_spans(doc, sentence_dates(doc))
-        doc.events = merge_events(detect_events(doc, spans), doc.language)
+        spans = undated_spans(doc, sentence_dates(doc))
+        doc.events = signers(merge_events(detect_events(doc, spans), doc.language))
         doc.agreements = find_agreements(doc, spans)
         return doc
