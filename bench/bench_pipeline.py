@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from dossier.build import BuildReport, build, new_inputs, process, store_results  # noqa: E402
 from dossier.corpus import update_corpus  # noqa: E402
+from dossier.ingest.dedup import NearDuplicates  # noqa: E402, F401 - imported (SciPy) before timing
 from dossier.ingest.files import iter_inputs  # noqa: E402
 from dossier.ingest.sources import SourceOptions  # noqa: E402
 from dossier.langid import LanguageStage  # noqa: E402
