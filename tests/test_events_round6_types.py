@@ -51,3 +51,24 @@ def test_events_round6_summit_fuses_with_the_talks_of_another_report() -> None:
 ])
 def test_events_round6_committee_session_is_a_meeting(language: str, text: str) -> None:
     assert "meeting" in {t.type for t in find_triggers(text, language)}
+
+
+def _signing(doc_id: str, persons: list[str]) -> Document:
+    ev = DocEvent(type="agreement", status="happened", date="2024-04-10",
+                  actors=persons + ["country:NO", "country:PE"], trigger="signed", sentence=0,
+                  quote="They signed a plan.")
+    return _doc(doc_id, "en", ev)
+
+
+def test_events_round6_partial_name_fuses_beside_a_shared_person() -> None:
+    # "Anna" is Anna Berg where both reports name Omar Haddad on the same day
+    docs = [_signing("a", ["person:anna", "person:omar haddad"]),
+            _signing("b", ["person:anna berg", "person:omar haddad"])]
+    assert [sorted(e.documents) for e in fuse_events(docs, {})] == [["a", "b"]]
+
+
+def test_events_round6_partial_name_alone_does_not_fuse() -> None:
+    # no person shared as is: "Anna" alone names nobody in particular
+    docs = [_signing("a", ["person:anna", "person:luis roca"]),
+            _signing("b", ["person:anna berg", "person:omar haddad"])]
+    assert len(fuse_events(docs, {})) == 2

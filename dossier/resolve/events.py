@@ -164,7 +164,14 @@ def _aliases(rep: _Report, c: _Cluster) -> int:
     mine = [k for k in rep.event.actors if k.startswith("person:")]
     mine = [k for k, e in zip(mine, rep.persons, strict=False) if e not in c.persons]
     theirs = [k for k, e in c.raw_persons if e not in rep.persons]
-    return sum(any(_same_name(k, o) for o in theirs) for k in mine)
+    return sum(any(_same_name(k, o) or _part_of(k, o) for o in theirs) for k in mine)
+
+
+def _part_of(a: str, b: str) -> bool:
+    """Tell a one-word name that is a whole word of the other's ("Mark" / "Mark Carney"): a
+    partial name, which counts only as an alias beside a person both reports share."""
+    ta, tb = sorted((_name_tokens(a), _name_tokens(b)), key=len)
+    return len(ta) == 1 and len(tb) > 1 and len(ta[0]) >= 3 and ta[0] in tb
 
 
 def _dates_fit(a: DocEvent, c: _Cluster) -> bool:
