@@ -166,7 +166,8 @@ def build_phases(folder: Path, db: Path, pipeline: Pipeline) -> dict[str, float]
 def child_cpu(cmd: list[str]) -> float:
     """Run ``cmd`` to the end; return its CPU seconds (user + sys)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(cmd, check=True, capture_output=True)
+    # from the root of this checkout, so ``-m dossier.cli`` and ``-c`` import its dossier
+    subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
