@@ -51,7 +51,7 @@ class _Union(Protocol):
     def union(self, a: str, b: str) -> None: ...
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # hashed by identity: _spellings caches one per key
 class _Person:
     """A person key's spellings: sound tokens, latin tokens and scripts."""
 
@@ -71,12 +71,18 @@ def name_tokens(key: str) -> list[str]:
 
 
 def _person(info: _Info) -> _Person:
-    raw = [name_tokens(info.key)]
-    raw.extend(latin(v).replace("-", " ").split() for v in info.variants)
-    raw = [r for r in raw if r]
-    spelled = [sound(" ".join(r)).split() for r in raw]
     scripts = frozenset(script(f) for f in info.forms) or frozenset({"latn"})
-    return _Person(key=info.key, spelled=spelled, raw=raw, scripts=scripts)
+    return _spellings(info.key, tuple(info.variants), scripts)
+
+
+@lru_cache(maxsize=65536)
+def _spellings(key: str, variants: tuple[str, ...], scripts: frozenset[str]) -> _Person:
+    """A key's spellings (cached: the merges and the block index read them several times)."""
+    forms = dict.fromkeys([" ".join(name_tokens(key)),
+                           *(" ".join(latin(v).replace("-", " ").split()) for v in variants)])
+    raw = [f.split() for f in forms if f]
+    spelled = [sound(" ".join(r)).split() for r in raw]
+    return _Person(key=key, spelled=spelled, raw=raw, scripts=scripts)
 
 
 @lru_cache(maxsize=1)
@@ -114,35 +120,60 @@ def _short_forms(tokens: list[str]) -> list[str]:
 
 
 def person_blocks(info: _Info) -> set[str]:
-    """Blocking keys of a person key: the skeletons and coarse keys of its short forms, in
-    each spelling (keys merge only when they share one; scale/entities.py stores them)."""
-    p = _person(info)
+    """Blocking keys of a person key (scale/entities.py stores them): full names are
+    compared within "p|" (surname skeleton, and the first of two surnames) and "pc|"
+    (coarse surname) blocks; a lone name looks for the full names it may stand for in the
+    "ps|" and "psc|" blocks of their short forms."""
+    return set(_blocks(_person(info)))
+
+
+@lru_cache(maxsize=65536)
+def _blocks(p: _Person) -> frozenset[str]:
     out: set[str] = set()
     for sp, raw in zip(p.spelled, p.raw, strict=True):
-        out.update("p|" + skeleton(t) for t in _short_forms(sp))
-        out.update("pc|" + coarse(t) for t in _short_forms(raw))
-    return out
+        if len(sp) == 1:
+            out.add("ps|" + skeleton(sp[0]))
+            if consonants(k := coarse(raw[0])) >= 3:
+                out.add("psc|" + k)
+            continue
+        out.add("p|" + skeleton(sp[-1]))
+        names = [t for t in sp if t not in _connectors()]
+        if len(names) >= 3:  # "Claudia Sheinbaum Pardo" meets "Claudia Sheinbaum"
+            out.add("p|" + skeleton(names[-2]))
+        if consonants(k := coarse(raw[-1])) >= 2:
+            out.add("pc|" + k)
+        out.update("ps|" + skeleton(t) for t in _short_forms(sp))
+        out.update("psc|" + k for t in _short_forms(raw) if consonants(k := coarse(t)) >= 3)
+    return frozenset(out)
 
 
 def merge_persons(infos: Mapping[str, _Info], uf: _Union) -> None:
     """Merge spellings of one person; attach lone names to the one full name they fit."""
     persons = {i.key: _person(i) for i in infos.values()
                if i.type == "person" and not i.key.startswith(_GAZ_PREFIXES)}
-    keys_blocks = {k: person_blocks(infos[k]) for k in persons}
-    blocks: dict[str, list[_Person]] = {}
+    keys_blocks = {k: _blocks(p) for k, p in persons.items()}
+    full_blocks: dict[str, list[_Person]] = {}
+    short_blocks: dict[str, list[_Person]] = {}
     for key, p in persons.items():
-        for blk in keys_blocks[key]:
-            blocks.setdefault(blk, []).append(p)
-    for block in blocks.values():
-        full = [p for p in block if p.size >= 2]
-        for i, a in enumerate(full):
-            for b in full[i + 1:]:
-                if uf.find(a.key) != uf.find(b.key) and _same(a, b):
+        if p.size >= 2:
+            for blk in keys_blocks[key]:
+                into = short_blocks if blk.startswith("ps") else full_blocks
+                into.setdefault(blk, []).append(p)
+    seen: set[tuple[str, str]] = set()  # a pair shares several blocks: compared once
+    for name, block in sorted(full_blocks.items(), key=lambda kv: not kv[0].startswith("p|")):
+        # a coarse block only adds the coarse route, between two scripts (sounds.py)
+        same = _same_scripts if name.startswith("pc|") else _same
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if uf.find(a.key) == uf.find(b.key) or (a.key, b.key) in seen:
+                    continue
+                seen.add((a.key, b.key))
+                if same(a, b):
                     uf.union(a.key, b.key)
     for key, p in persons.items():  # after every full-name merge: fits are counted as roots
         if p.size == 1:
-            fits = {uf.find(f.key) for blk in keys_blocks[key] for f in blocks[blk]
-                    if f.size >= 2 and _fits(p, f)}
+            fits = {uf.find(f.key) for blk in keys_blocks[key] for f in short_blocks.get(blk, ())
+                    if _fits(p, f)}
             if len(fits) == 1:  # an ambiguous surname stays on its own
                 uf.union(fits.pop(), key)
 
@@ -171,6 +202,11 @@ def _same(a: _Person, b: _Person) -> bool:
     if any(_same_person(x, y) or _double_surname(x, y)
            for x in a.spelled for y in b.spelled if len(x) >= 2 and len(y) >= 2):
         return True
+    return _same_scripts(a, b)
+
+
+def _same_scripts(a: _Person, b: _Person) -> bool:
+    """Two full names in two spelling systems with one coarse sound, word for word."""
     return not (a.scripts & b.scripts) and any(_same_coarse(x, y) for x in a.raw for y in b.raw)
 
 
