@@ -248,12 +248,17 @@ def _squash(name: str) -> str:
 
 
 def with_derived(rows: list[Row], derived: dict[str, Derived],
-                 curated: list[tuple[str, str]]) -> tuple[list[Row], dict[str, str]]:
+                 curated: list[tuple[str, str, str, str]]) -> tuple[list[Row], dict[str, str]]:
     """Add the derived names and initialisms that name no other row, curated entry or
     another row's derived form ("Sud Africa" is South Africa before it is a part of
-    Africa); return the rows and the kept case forms with their base forms."""
+    Africa); return the rows and the kept case forms with their base forms. ``curated``
+    holds (key, name, type, canonical name) of the curated entries: the case forms of a
+    curated name go to its entry ("Орталық Азиядағы" to the curated Central Asia), in a
+    row of their own."""
+    rows = [*rows, *_curated_rows(derived, curated)]
     owner: dict[str, set[str]] = {}
-    for key, n in [*((k, n) for k, _, _, names in rows for n in names), *curated]:
+    for key, n in [*((k, n) for k, _, _, names in rows for n in names),
+                   *((k, n) for k, n, _, _ in curated)]:
         owner.setdefault(_squash(n), set()).add(key)
     abbrs = initialisms((key.split(":", 1)[1], lang, n) for key, d in derived.items()
                         for lang, n in d.multi)
@@ -267,6 +272,35 @@ def with_derived(rows: list[Row], derived: dict[str, Derived],
         kept = {n for n in extras[key] if owner.get(_squash(n), {key}) <= {key}
                 and claims[_squash(n)] == {key}}
         cases.update((f, b) for f, b in derived[key].cases.items() if f in kept)
-        out.append((key, typ, canon, sorted(set(names) | kept)))
+        if names or kept:
+            out.append((key, typ, canon, sorted(set(names) | kept)))
     return out, cases
 
+
+def _curated_rows(derived: dict[str, Derived],
+                  curated: list[tuple[str, str, str, str]]) -> list[Row]:
+    """Move the case forms of curated names to their curated keys; empty rows for those."""
+    by_name = {}
+    meta = {}
+    for key, name, typ, canon in curated:
+        by_name.setdefault(_squash(name), key)
+        meta[key] = (typ, canon)
+    moved: dict[str, Derived] = {}
+    for key, d in list(derived.items()):
+        for form, base in list(d.cases.items()):
+            target = by_name.get(_squash(base))
+            if target is not None and target != key:
+                del d.cases[form]
+                d.extra.discard(form)
+                m = moved.setdefault(target, Derived())
+                m.cases[form] = base
+                m.extra.add(form)
+    out = []
+    for key, d in moved.items():
+        if key in derived:  # a curated key with a row of its own takes them there
+            derived[key].cases.update(d.cases)
+            derived[key].extra.update(d.extra)
+        else:
+            derived[key] = d
+            out.append((key, *meta[key], []))
+    return out

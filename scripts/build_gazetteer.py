@@ -76,10 +76,11 @@ def countries() -> tuple[list[Row], dict[str, str]]:
     return forms.with_derived(rows, derived, _curated_names())
 
 
-def _curated_names() -> list[tuple[str, str]]:
-    """(key, name) of the hand-curated entries, which the derived names must not shadow."""
+def _curated_names() -> list[tuple[str, str, str, str]]:
+    """(key, name, type, canonical name) of the hand-curated entries, which the derived
+    names must not shadow."""
     data = tomllib.loads((OUT / "curated.toml").read_text(encoding="utf-8"))
-    return [(e["key"], n) for e in data["entry"] for n in e["names"]]
+    return [(e["key"], n, e["type"], e["name"]) for e in data["entry"] for n in e["names"]]
 
 
 def _alt_ok(alt: str) -> bool:
