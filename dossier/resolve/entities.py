@@ -207,15 +207,22 @@ def _merge_coarse(infos: dict[str, _KeyInfo], uf: _UnionFind) -> None:
     for info in infos.values():
         for key, scr, form in _coarse_keys(info):
             groups[key].append((info.key, scr, form))
+    by_variant: dict[str, set[str]] = defaultdict(set)  # key -> variants that joined
+    by_form: set[str] = set()  # keys that joined with a form of their own
     for members in groups.values():
         if len({scr for _, scr, _ in members}) < 2:
             continue
         keys = sorted({k for k, _, _ in members}, key=lambda k: (infos[k].type != "place", k))
         for k in keys[1:]:
             uf.union(keys[0], k)
-        for k, _, form in members:  # the undeclined form that matched is an alias ("Карабах")
-            if form not in infos[k].forms and any(f.startswith(form) for f in infos[k].forms):
-                infos[k].lemmas[form] += 1
+        for k, _, form in members:
+            if form in infos[k].forms:
+                by_form.add(k)
+            elif any(f.startswith(form) for f in infos[k].forms):
+                by_variant[k].add(form)
+    for k, forms in by_variant.items():  # "Карабаха" joined as "Карабах": an alias
+        if k not in by_form:
+            infos[k].lemmas.update(forms)
 
 
 def _merge_forms(infos: dict[str, _KeyInfo], uf: _UnionFind) -> None:

@@ -102,7 +102,7 @@ def family_names() -> frozenset[str]:
     return frozenset(names | {sound(n) for n in names})
 
 
-def _short_forms(tokens: list[str]) -> list[str]:
+def _short_forms(tokens: list[str], double: bool = True) -> list[str]:
     """The words a lone name may stand for: the surname; with three words or more, the one
     before it (the first of two surnames, "Sheinbaum" of "Claudia Sheinbaum Pardo"); the
     word before a particle ("Lula" of "Lula da Silva"); a family name written first."""
@@ -110,7 +110,7 @@ def _short_forms(tokens: list[str]) -> list[str]:
         return tokens
     out = [tokens[-1]]
     names = [t for t in tokens if t not in _connectors()]
-    if len(names) >= 3:
+    if double and len(names) >= 3:
         out.append(names[-2])
     out.extend(tokens[k - 1] for k in range(2, len(tokens))
                if tokens[k] in _connectors() and tokens[k - 1] not in _connectors())
@@ -179,11 +179,20 @@ def merge_persons(infos: Mapping[str, _Info], uf: _Union) -> None:
 
 
 def lone_fits(info: _Info, candidates: Iterable[_Info]) -> set[str]:
-    """Keys of the full person names among ``candidates`` that a one-word key (an untyped
-    word, say) may stand for."""
-    lone = _person(info)
-    return {c.key for c in candidates if c.type == "person" and len(name_tokens(c.key)) >= 2
-            and _fits(lone, _person(c))}
+    """Keys of the full person names among ``candidates`` whose short form an untyped word
+    is, sound for sound and not as the first of two surnames: a word the recogniser could
+    not type ("Trump" after "l'amministrazione") is held to a stricter test than a lone
+    name typed as a person ("Industry" is no spelling of "Indústria", "Petrol" no surname
+    of a misread "Ham Petrol Boru")."""
+    words = [sp[0] for sp in _person(info).spelled]
+    out = set()
+    for c in candidates:
+        if c.type != "person" or len(name_tokens(c.key)) < 2:
+            continue
+        names = {s for sp in _person(c).spelled for s in _short_forms(sp, double=False)}
+        if any(w in names for w in words):
+            out.add(c.key)
+    return out
 
 
 def _fits(lone: _Person, full: _Person) -> bool:
