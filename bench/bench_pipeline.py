@@ -287,7 +287,8 @@ def main() -> None:
     _build_rows(docs, pipeline, a, kb)
     if a.html and (a.html / "ground-truth.json").is_file():
         _html_rows(pipeline, a.html, a.html_limit)
-    print(f"\npeak RSS: {peak_rss_mb():.0f} MB")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"\npeak RSS: {peak_rss_mb():.0f} MB (this process), {children:.0f} MB (largest child)")
 
 
 if __name__ == "__main__":
