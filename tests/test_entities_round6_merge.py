@@ -199,3 +199,20 @@ def test_dotted_abbreviation_keeps_its_last_full_stop_as_alias() -> None:
                                           "hurt exports.", "en")])
     us = next(e for e in entities if "country:US" in e.keys)
     assert "U.S." in us.aliases
+
+
+@pytest.mark.parametrize(("person", "word"), [
+    ("Nova Indústria", "Industry"),  # a spelling near a surname is no surname
+    ("Ham Petrol Boru", "Petrol"),  # the first of two surnames is no short form of a word
+])
+def test_untyped_word_near_a_surname_stays_apart(person: str, word: str) -> None:
+    docs = [_typed("a", "pt", person, "person", "person:" + person.lower()),
+            _typed("b", "en", word, "other", "other:" + word.lower())]
+    assert len(resolve_entities(docs)) == 2
+
+
+def test_place_matching_with_its_own_form_takes_no_cut_alias() -> None:
+    docs = [_typed("a", "kk", "Бақты", "other", "other:baqty"),
+            _typed("b", "ru", "Бахты", "other", "other:bakhty")]
+    [place] = resolve_entities(docs)
+    assert set(place.aliases) == {"Бақты", "Бахты"}
