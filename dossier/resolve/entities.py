@@ -1,10 +1,12 @@
 """Cross-document entity resolution: one canonical Entity per real-world thing.
 
 Gazetteer keys (``country:KZ``, ``place:524901``, ``org:eaeu``) are already canonical across
-languages and scripts. Other keys are merged with union-find inside blocks, never over all
-pairs: persons by the consonant skeleton of their surname (Tokayev = Toqaev = Токаев), then
-surname-only keys into the one full name they fit; other types by their phonetic name.
-Written here because the linkers on PyPI (dedupe, splink) need training data or a database.
+languages and scripts. Other keys are merged with union-find inside blocks (:func:`blocks`),
+never over all pairs: persons by their spellings and short forms (persons.py: Tokayev =
+Toqaev = Токаев, Дин Сюэсян = Ding Xuexiang, "Lula" of "Lula da Silva"); other types by
+their phonetic name, and unknown places written in two scripts by a coarse sound (sounds.py:
+Қорғас = Хоргос); an untyped word joins what it names ("Trump"). Written here because the
+linkers on PyPI (dedupe, splink) need training data or a database.
 """
 
 from __future__ import annotations
