@@ -53,8 +53,8 @@ FLOORS: dict[str, dict[str, float]] = {"heldout": {
 }, "heldout2": {
     "language": 1.0,
     "published": 1.0,
-    "entity_recall": 0.86,  # entities round 5: 0.878 (bylines, regions, seas and rivers)
-    "entity_merge": 0.85,  # entities round 5: 0.864 (regions and seas in every language)
+    "entity_recall": 0.89,  # entities round 6: 0.905 (curated institutions, official names)
+    "entity_merge": 0.86,  # entities round 6: 0.876 (case forms of curated names)
     "figure_p": 0.94,  # figures round 4: 0.968 (the rest: link lists, cleaning)
     "figure_r": 0.95,  # figures round 4: 0.973 (the rest: pt_02 cut at "Leia também")
     "figure_f1": 0.95,  # figures round 4: 0.971 (numbers in parts, currencies, "two")
@@ -63,29 +63,30 @@ FLOORS: dict[str, dict[str, float]] = {"heldout": {
     "figure_kind": 0.96,  # figures round 4: 0.995
     "figure_approx": 0.96,  # figures round 4: 1.000
     "figure_speaker": 0.90,  # speakers round 2: demonym titles, honorifics, "selon lui" (0.92-1.0)
-    "event_recall": 0.82,  # events round 5: a trigger dated only by its own clause
+    "event_recall": 0.89,  # events round 6: 0.912 (committee sessions, undated pages' year)
     "event_fusion": 0.84,  # events round 5: undated pages not dated by a programme span
     "agreement_recall": 0.85,
     "agreement_fusion": 0.50,  # events round 4: cross-language topic fusion
     "conflict_recall": 0.85,  # figures round 4: 1.000 (deals, compared countries)
-}, "heldout3": {  # the blind first run (bench/RESULTS-heldout3.md), a little under
+}, "heldout3": {  # blind first run in brackets (bench/RESULTS-heldout3.md); then tuned
     "language": 1.0,
-    "published": 0.90,  # blind 0.909
-    "entity_recall": 0.76,  # blind 0.782
-    "entity_merge": 0.53,  # blind 0.559
-    "figure_p": 0.88,  # blind 0.906
-    "figure_r": 0.93,  # blind 0.954
-    "figure_f1": 0.91,  # blind 0.929
-    "figure_metric": 0.86,  # blind 0.882
-    "figure_period": 0.83,  # blind 0.851
-    "figure_kind": 0.90,  # blind 0.927
-    "figure_approx": 0.95,  # blind 0.970
-    "figure_speaker": 0.75,  # blind 0.778
-    "event_recall": 0.53,  # blind 0.559
-    "event_fusion": 0.09,  # blind 0.136 (3 of 22 events; one event is 0.045)
-    "agreement_recall": 0.84,  # blind 0.872
-    "agreement_fusion": 0.40,  # blind 0.429
-    "conflict_recall": 0.85,  # blind 0.889
+    "published": 0.98,  # 1.000 (blind 0.909)
+    "entity_recall": 0.79,  # 0.810 (blind 0.782)
+    "entity_merge": 0.71,  # 0.735 (blind 0.559)
+    "figure_p": 0.94,  # 0.960 (blind 0.906)
+    "figure_r": 0.95,  # 0.971 (blind 0.954)
+    "figure_f1": 0.95,  # 0.965 (blind 0.929)
+    "figure_metric": 0.90,  # 0.923 (blind 0.882)
+    "figure_period": 0.93,  # 0.955 (blind 0.851)
+    "figure_kind": 0.93,  # 0.958 (blind 0.927)
+    "figure_approx": 0.98,  # 1.000 (blind 0.970)
+    "figure_speaker": 0.85,  # 0.880 (blind 0.778)
+    "event_recall": 0.70,  # 0.735 (blind 0.559)
+    "event_recall_undated": 0.85,  # 0.882 (blind 0.765)
+    "event_fusion": 0.63,  # 0.682 (blind 0.136)
+    "agreement_recall": 0.84,  # 0.872 (blind 0.872)
+    "agreement_fusion": 0.40,  # 0.429 (blind 0.429)
+    "conflict_recall": 0.95,  # 1.000 (blind 0.889)
 }}
 SETS = sorted(GOLDS)
 DOCS = [(s, name) for s in SETS for name in sorted(GOLDS[s]["documents"])]
