@@ -84,19 +84,24 @@ def _full(store: Store) -> CorpusResult:
     except IdCollision:  # two entities named alike: the resolver's own tie-break decides
         entities = resolve_entities([d for d in store.iter_documents() if d.id in done])
     index = {k: e.id for e in entities for k in e.keys}
-    with store.engine.begin() as c:  # forgotten first: a step cut short is rebuilt next time
+    # State is written as each part is done, and freed: the documents counted come last, so
+    # a step cut short leaves a store whose next step rebuilds everything.
+    with store.engine.begin() as c:
         for table in s.STATE_TABLES:
             c.execute(delete(table))
+        st.save_stats(c, stats.values())
+    del stats, mentioned
     fused, fusion_state = fuse_all(store, index, done)
+    with store.engine.begin() as c:
+        st.save_fusion(c, fusion_state)
+    del fusion_state
     conflicts, conflict_buckets = _all_conflicts(store, index, entities, done)
     store.replace_corpus(entities=entities, events=fused.events, agreements=fused.agreements,
                          conflicts=conflicts)
     with store.engine.begin() as c:
-        st.save_stats(c, stats.values())
-        st.mark_counted(c, loaded)
         if conflict_buckets:
             c.execute(insert(s.conflict_buckets), conflict_buckets)
-        st.save_fusion(c, fusion_state)
+        st.mark_counted(c, loaded)
     return CorpusResult(entities=entities, events=fused.events, agreements=fused.agreements,
                         conflicts=conflicts)
 
