@@ -6,14 +6,16 @@ A synthetic store per size (:mod:`dossier.scale.synth`: variants of the processe
 then a full corpus step) is built once in ``--folder`` and reused by later runs (building
 100k documents takes tens of CPU minutes). Each export then runs in a fresh child process,
 so its peak RSS (getrusage's high-water mark) is the export's own, not the builder's; CPU
-seconds are the child's user+system time (the machine is shared: wall time varies).
-``--db`` uses a PostgreSQL database instead of SQLite files (emptied and filled for the
-first size given).
+seconds are the child's user+system time, best of ``--runs`` (the machine is shared: wall
+time varies with the load, given beside it).
+``--db`` uses a PostgreSQL database instead of SQLite files: emptied and filled unless it
+already holds as many documents as the (single) size given.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -55,21 +57,23 @@ def export_once(db: str, fmt: str, out: str) -> None:
     from dossier.store import Store
 
     store = Store(db)
-    t = time.process_time()
+    t, w = time.process_time(), time.perf_counter()
     export(store, fmt.split("-")[0], out)
-    cpu = time.process_time() - t
+    cpu, wall = time.process_time() - t, time.perf_counter() - w
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{cpu:.2f} {peak:.0f}")
+    print(f"{cpu:.2f} {peak:.0f} {wall:.2f}")
 
 
-def measure(db: str, fmt: str, out: Path, runs: int) -> tuple[float, float]:
-    """Return the best CPU seconds and the largest peak RSS (MB) of ``runs`` child exports."""
-    best, peak = float("inf"), 0.0
+def measure(db: str, fmt: str, out: Path, runs: int) -> tuple[float, float, float]:
+    """Return the best CPU seconds, the largest peak RSS (MB) and the best wall seconds of
+    ``runs`` child exports."""
+    best, peak, wall = float("inf"), 0.0, float("inf")
     for _ in range(runs):
         line = subprocess.run([sys.executable, __file__, "--child", db, fmt, str(out)],
                               check=True, capture_output=True, text=True).stdout.split()
         best, peak = min(best, float(line[0])), max(peak, float(line[1]))
-    return best, peak
+        wall = min(wall, float(line[2]))
+    return best, peak, wall
 
 
 def main() -> None:
@@ -77,7 +81,8 @@ def main() -> None:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000])
     ap.add_argument("--folder", default="/tmp/dossier-bench-export")
-    ap.add_argument("--db", help="a PostgreSQL URL (emptied and filled!); default: SQLite")
+    ap.add_argument("--db", help="a PostgreSQL URL (emptied and refilled unless it holds "
+                    "--sizes documents); default: SQLite files in --folder")
     ap.add_argument("--formats", nargs="+", default=list(FORMATS), choices=list(FORMATS))
     ap.add_argument("--runs", type=int, default=2, help="exports per format (best CPU s)")
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
@@ -87,22 +92,32 @@ def main() -> None:
         return
     folder = Path(args.folder)
     folder.mkdir(parents=True, exist_ok=True)
-    print("| store | documents | format | CPU s | peak RSS MB | output MB |")
-    print("|---|---|---|---|---|---|")
+    print("| store | documents | format | CPU s | wall s | peak RSS MB | output MB | load 1m |")
+    print("|---|---|---|---|---|---|---|---|")
     for size in args.sizes:
         db = args.db or str(folder / f"synth-{size}.db")
-        if args.db or not Path(db).exists():
-            if args.db:
-                _empty_postgres(args.db)
-            build_store(db + ("" if args.db else ".part"), size)
-            if not args.db:
-                Path(db + ".part").rename(db)
+        if args.db and _documents(args.db) != size:
+            _empty_postgres(args.db)
+            build_store(args.db, size)
+        elif not args.db and not Path(db).exists():
+            build_store(db + ".part", size)  # renamed once complete: reused by later runs
+            Path(db + ".part").rename(db)
         for fmt in args.formats:
             out = folder / f"{size}-{FORMATS[fmt]}"
-            cpu, peak = measure(db, fmt, out, args.runs)
+            cpu, peak, wall = measure(db, fmt, out, args.runs)
             kind = "PostgreSQL" if args.db else "SQLite"
-            print(f"| {kind} | {size} | {fmt} | {cpu:.1f} | {peak:.0f} | {_size_mb(out):.0f} |",
-                  flush=True)
+            print(f"| {kind} | {size} | {fmt} | {cpu:.1f} | {wall:.1f} | {peak:.0f} "
+                  f"| {_size_mb(out):.0f} | {os.getloadavg()[0]:.1f} |", flush=True)
+
+
+def _documents(url: str) -> int:
+    from dossier.store import Store
+
+    store = Store(url)
+    try:
+        return store.count("documents")
+    finally:
+        store.close()
 
 
 def _empty_postgres(url: str) -> None:
