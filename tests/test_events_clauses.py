@@ -178,3 +178,13 @@ def test_events_clauses_cited_source_is_not_actor(language: str, text: str) -> N
     doc = EventStage()(make_doc(text, language, ents, published="2025-04-15"))
     assert doc.events, "the talks must be found"
     assert all(B[1] not in e.actors for e in doc.events), [e.actors for e in doc.events]
+
+
+def test_cue_spans_are_the_matches_of_the_pattern() -> None:
+    from dossier.extract.triggers import cue_spans, trigger_lex
+
+    cues = trigger_lex("en").planned
+    assert cues is not None
+    text = "The minister will visit Rome next month and is expected to sign a deal."
+    assert cue_spans(cues, text) == tuple(m.span() for m in cues.finditer(text))
+    assert cue_spans(cues, "Nothing was planned here yesterday.") == ()

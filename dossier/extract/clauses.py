@@ -34,14 +34,15 @@ def _openers(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | N
     return anywhere, comma
 
 
-def clause_starts(text: str, language: str | None) -> list[tuple[int, bool]]:
+@lru_cache(maxsize=256)  # asked for each trigger and date of a sentence; pure of its text
+def clause_starts(text: str, language: str | None) -> tuple[tuple[int, bool], ...]:
     """(offset, after a comma) where a clause opened by a subordinator, a relative or a
     conjunction begins."""
     anywhere, comma = _openers(language or "en")
     starts = {(m.start(), False) for m in anywhere.finditer(text)} if anywhere else set()
     if comma is not None:
         starts |= {(m.start(), True) for m in comma.finditer(text)}
-    return sorted(starts)
+    return tuple(sorted(starts))
 
 
 def tied_dates(spans: list[DateSpan], trig: Trigger, text: str,

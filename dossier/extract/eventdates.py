@@ -14,7 +14,7 @@ from functools import lru_cache
 from dossier.extract.clauses import clause_starts, tied_dates
 from dossier.extract.eventargs import nearest
 from dossier.extract.eventfilter import figure_period
-from dossier.extract.triggers import CUE_WINDOW, Trigger, TriggerLex, trigger_lex
+from dossier.extract.triggers import CUE_WINDOW, Trigger, TriggerLex, cue_spans, trigger_lex
 from dossier.model import Document, Figure, Sentence
 from dossier.nlp.dates import (
     DateSpan,
@@ -161,9 +161,9 @@ def _cue_in_clause(cues: re.Pattern[str] | None, text: str, trig: Trigger,
         return False
     starts = [pos for pos, _comma in clause_starts(text, language)]
     mine = sum(s <= trig.start for s in starts)
-    for m in cues.finditer(text):
-        near = trig.start - window <= m.end() and m.start() <= trig.end + window
-        if near and sum(s <= m.start() for s in starts) == mine:
+    for start, end in cue_spans(cues, text):
+        near = trig.start - window <= end and start <= trig.end + window
+        if near and sum(s <= start for s in starts) == mine:
             return True
     return False
 

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from dossier.extract.lexicon import load_lexicon, phrase_pattern
 
-__all__ = ["CUE_WINDOW", "Trigger", "TriggerLex", "find_triggers", "generic_use", "in_reference",
-           "near_cue", "trigger_lex"]
+__all__ = ["CUE_WINDOW", "Trigger", "TriggerLex", "cue_spans", "find_triggers", "generic_use",
+           "in_reference", "near_cue", "trigger_lex"]
 
 CUE_WINDOW = 40  # chars between a planned-event cue and its trigger ("will pay a visit")
 
@@ -121,12 +121,18 @@ def find_triggers(text: str, language: str | None) -> list[Trigger]:
     return sorted((t for t in keep if not near_cue(lex.cancelled, text, t)), key=lambda t: t.start)
 
 
+@lru_cache(maxsize=256)  # each trigger of a sentence asks again; a pure function of the two
+def cue_spans(cues: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every match of ``cues`` in ``text``."""
+    return tuple(m.span() for m in cues.finditer(text))
+
+
 def near_cue(cues: re.Pattern[str] | None, text: str, trig: Trigger) -> bool:
     """True when a cue stands within CUE_WINDOW characters before or after the trigger."""
-    for m in cues.finditer(text) if cues is not None else ():
-        if m.end() <= trig.start and trig.start - m.end() <= CUE_WINDOW:
+    for start, end in cue_spans(cues, text) if cues is not None else ():
+        if end <= trig.start and trig.start - end <= CUE_WINDOW:
             return True
-        if m.start() >= trig.end and m.start() - trig.end <= CUE_WINDOW:
+        if start >= trig.end and start - trig.end <= CUE_WINDOW:
             return True
     return False
 
@@ -135,8 +141,8 @@ def generic_use(lex: TriggerLex, text: str, trig: Trigger) -> bool:
     """True for a trigger used as a common noun: "in sedi come il G20", "AGİT gibi kurumlarda"."""
     after = text[trig.end:trig.end + 24]
     before = text[max(0, trig.start - 24):trig.start]
-    if lex.idioms and any(m.start() <= trig.start and trig.end <= m.end()
-                          for m in lex.idioms.finditer(text)):
+    if lex.idioms and any(start <= trig.start and trig.end <= end
+                          for start, end in cue_spans(lex.idioms, text)):
         return True
     return bool((lex.generic_after and lex.generic_after.match(after))
                 or (lex.generic_before and lex.generic_before.search(before)))
@@ -144,5 +150,5 @@ def generic_use(lex: TriggerLex, text: str, trig: Trigger) -> bool:
 
 def in_reference(lex: TriggerLex, text: str, trig: Trigger) -> bool:
     """True for a trigger inside a reference to the current visit ("в ходе визита")."""
-    return any(m.start() <= trig.start and trig.end <= m.end()
-               for m in (lex.references.finditer(text) if lex.references else ()))
+    return any(start <= trig.start and trig.end <= end
+               for start, end in (cue_spans(lex.references, text) if lex.references else ()))
