@@ -55,7 +55,7 @@ def test_events_round6_committee_session_is_a_meeting(language: str, text: str) 
 
 def _signing(doc_id: str, persons: list[str]) -> Document:
     ev = DocEvent(type="agreement", status="happened", date="2024-04-10",
-                  actors=persons + ["country:NO", "country:PE"], trigger="signed", sentence=0,
+                  actors=[*persons, "country:NO", "country:PE"], trigger="signed", sentence=0,
                   quote="They signed a plan.")
     return _doc(doc_id, "en", ev)
 
