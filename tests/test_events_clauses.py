@@ -187,4 +187,4 @@ def test_cue_spans_are_the_matches_of_the_pattern() -> None:
     assert cues is not None
     text = "The minister will visit Rome next month and is expected to sign a deal."
     assert cue_spans(cues, text) == tuple(m.span() for m in cues.finditer(text))
-    assert cue_spans(cues, "Nothing was planned here yesterday.") == ()
+    assert cue_spans(cues, "The ministers met in Rome yesterday.") == ()
