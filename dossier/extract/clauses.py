@@ -34,7 +34,7 @@ def _openers(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | N
     return anywhere, comma
 
 
-@lru_cache(maxsize=256)  # asked for each trigger and date of a sentence; pure of its text
+@lru_cache(maxsize=64)  # asked for each trigger and date of a sentence; pure of its text
 def clause_starts(text: str, language: str | None) -> tuple[tuple[int, bool], ...]:
     """(offset, after a comma) where a clause opened by a subordinator, a relative or a
     conjunction begins."""

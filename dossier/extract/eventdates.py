@@ -195,7 +195,7 @@ def sentence_dates(doc: Document) -> list[list[DateSpan]]:
     return [list(spans) for spans in last[1]]  # spans are frozen; the lists are the caller's
 
 
-@lru_cache(maxsize=128)  # a document asks again for each trigger and merge; pure of its text
+@lru_cache(maxsize=64)  # a document asks again for each trigger and merge; pure of its text
 def future_phrase(text: str, language: str | None) -> bool:
     """True when ``text`` dates something after its own writing ("next year", "l'anno prossimo")."""
     return has_relative_phrase(text, language) and any(

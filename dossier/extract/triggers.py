@@ -121,7 +121,7 @@ def find_triggers(text: str, language: str | None) -> list[Trigger]:
     return sorted((t for t in keep if not near_cue(lex.cancelled, text, t)), key=lambda t: t.start)
 
 
-@lru_cache(maxsize=256)  # each trigger of a sentence asks again; a pure function of the two
+@lru_cache(maxsize=128)  # each trigger of a sentence asks again; a pure function of the two
 def cue_spans(cues: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every match of ``cues`` in ``text``."""
     return tuple(m.span() for m in cues.finditer(text))
