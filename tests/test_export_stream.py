@@ -50,8 +50,8 @@ def test_json_object_matches_json_dumps_indent_one() -> None:
 def test_json_small_floats_keep_json_spelling(value: float) -> None:
     items = [{"value": value, "id": "f1e-2"}, {"value": 27.5, "id": "f2"}]
     expected = json.dumps({"t": items}, ensure_ascii=False, indent=1).encode()
-    assert encode_items(items, 2) == expected[len(b'{\n "t": ['):-len(b"\n ]\n}")]
-    assert b"e-0" in encode_items(items, 2)
+    assert encode_items(items) == expected[len(b'{\n "t": ['):-len(b"\n ]\n}")]
+    assert b"e-0" in encode_items(items)
 
 
 def test_json_object_without_lists_or_keys() -> None:

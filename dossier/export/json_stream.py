@@ -3,7 +3,7 @@
 The export was ``json.dumps(data, ensure_ascii=False, indent=1)`` of the whole corpus in
 memory; with ``indent`` set, CPython encodes in pure Python. Here each batch of records is
 encoded by orjson with two-space indentation and re-indented to json's one-space layout at
-the records' depth, with a few passes of ``bytes.replace``: every line break in orjson's
+the records' depth, with one ``bytes.replace`` per level: every line break in orjson's
 output is structural (string values escape theirs), so the leading spaces of a line are its
 depth and nothing else.
 
@@ -29,27 +29,32 @@ import orjson
 # plain patterns: each starts with a literal the regex engine can skip ahead to.
 _SMALL_DECIMAL = b"0.0000"
 _SHORT_EXPONENT = re.compile(rb"e-\d[,\n]")
-_MARK = b"\x00"  # never in orjson output (it escapes control characters): a space to come
 
 
-def _reindent(text: bytes, depth: int) -> bytes:
-    """Turn orjson's two-space indentation into one space per level, ``depth`` levels in."""
-    deepest = 0
-    while b"\n" + b"  " * (deepest + 1) in text:
-        deepest += 1
-    for level in range(deepest, 0, -1):  # deepest first: shallower runs are their prefixes
-        text = text.replace(b"\n" + b"  " * level, b"\n" + _MARK * (level + depth))
-    return text.replace(_MARK, b" ")
+def _reindent(text: bytes) -> bytes:
+    """Turn orjson's indentation of a list (two spaces a level) into json's ``indent=1``
+    for a list that is a value of a top-level object (one space a level, one level in).
+
+    A line at level L has 2L spaces and needs L + 1. Each pass takes one space off every
+    line of level k and deeper (k = 2, 3, ...), which are the lines with at least k + 2
+    spaces once the shallower levels are done: L - 1 passes leave a line at L + 1.
+    A pass that finds no such line ends it (levels nest, so none deeper is left either).
+    """
+    level = 2
+    while True:
+        shorter = text.replace(b"\n" + b" " * (level + 2), b"\n" + b" " * (level + 1))
+        if len(shorter) == len(text):
+            return text
+        text, level = shorter, level + 1
 
 
-def _json_record(record: Any, depth: int) -> bytes:
-    """Encode one record with ``json`` itself at ``depth`` (the portable path)."""
+def _json_record(record: Any) -> bytes:
+    """Encode one record with ``json`` itself, as an item of a top-level object's list."""
     text = json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
-    pad = b"\n" + b" " * depth
-    return pad + text.replace(b"\n", pad)
+    return b"\n  " + text.replace(b"\n", b"\n  ")
 
 
-def _encode_list(records: list[Any], depth: int) -> bytes | None:
+def _encode_list(records: list[Any]) -> bytes | None:
     """Encode the items with orjson, or return None where json would write them otherwise."""
     try:
         text = orjson.dumps(records, option=orjson.OPT_INDENT_2)
@@ -57,17 +62,18 @@ def _encode_list(records: list[Any], depth: int) -> bytes | None:
         return None
     if _SMALL_DECIMAL in text or _SHORT_EXPONENT.search(text):
         return None
-    return _reindent(text, depth - 1)[1:-2]  # the list's own "[" and "\n]" dropped
+    return _reindent(text)[1:-2]  # the list's own "[" and "\n]" dropped
 
 
-def encode_items(records: list[Any], depth: int) -> bytes:
-    """Return list items as ``json.dumps(..., indent=1)`` writes them ``depth`` levels in:
-    each on its own line, comma separated, without the brackets."""
+def encode_items(records: list[Any]) -> bytes:
+    """Return the items of a list that is a value of a top-level object as
+    ``json.dumps(obj, indent=1)`` writes them: each on its own line, two levels in, comma
+    separated, without the brackets."""
     if not records:
         return b""
-    text = _encode_list(records, depth)
+    text = _encode_list(records)
     if text is None:  # record by record: most may still go through orjson
-        text = b",".join(_encode_list([r], depth) or _json_record(r, depth) for r in records)
+        text = b",".join(_encode_list([r]) or _json_record(r) for r in records)
     return text
 
 
@@ -85,7 +91,7 @@ def write_object(fh: IO[bytes], head: dict[str, Any],
         empty = True
         for batch in batches:
             if batch:
-                fh.write((b"" if empty else b",") + encode_items(batch, 2))
+                fh.write((b"" if empty else b",") + encode_items(batch))
                 empty = False
         fh.write(b"]" if empty else b"\n ]")
         sep = b",\n "
