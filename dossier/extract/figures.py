@@ -17,6 +17,7 @@ from typing import ClassVar
 
 from dossier.extract.numbered import NumberedNames
 from dossier.extract.periods import PeriodMention, choose_period, deadline, period_finder
+from dossier.extract.spans import SpanSet
 from dossier.extract.speakers import assign_speakers
 from dossier.model import Document, Figure
 from dossier.nlp.numbers import Quantity, lexicon, scanner
@@ -200,20 +201,11 @@ class _Subjects:
         self.doc = doc
         self.cues = cues(doc.language)
         self.top = _top_countries(doc)
-        blocked = sorted([(q.start, q.end) for q in quantities] + self._compared(doc.text))
-        # bisect on the sorted starts: testing every span per mention was quadratic
-        self._blocked = blocked
-        self._block_starts = [a for a, _ in blocked]
-        self._reach = max((b - a for a, b in blocked), default=0)
+        # quantities and compared clauses: a country inside one is no subject
+        blocked = SpanSet([(q.start, q.end) for q in quantities] + self._compared(doc.text))
         self.mentions = [m for m in doc.mentions if m.key.startswith("country:")
-                         and not self._is_blocked(m.start, m.end)
+                         and not blocked.overlaps(m.start, m.end)
                          and not self._in_currency(m.start, m.end)]
-
-    def _is_blocked(self, start: int, end: int) -> bool:
-        """Return True when [start, end) overlaps a quantity or a compared clause."""
-        hi = bisect.bisect_left(self._block_starts, end)  # spans starting before ``end``
-        lo = bisect.bisect_left(self._block_starts, start - self._reach)
-        return any(start < b for _, b in self._blocked[lo:hi])
 
     def _compared(self, text: str) -> list[tuple[int, int]]:
         """Return the spans after a comparison cue, up to the clause's end (60 chars at most)."""

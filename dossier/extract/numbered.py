@@ -13,10 +13,10 @@ Hybrid's 176 hp").
 
 from __future__ import annotations
 
-import bisect
 import re
 
-from dossier.model import Document, Mention, Sentence
+from dossier.extract.spans import SpanSet
+from dossier.model import Document, Sentence
 from dossier.nlp.numbers import Quantity
 
 _WORD_BEFORE = re.compile(r"(\w[\w'’.-]*)[ \t\u00a0]+$")
@@ -29,10 +29,7 @@ class NumberedNames:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         # "other" is a capitalised name of unknown kind: a product's, as often as not
-        self._mentions: list[Mention] = sorted((m for m in doc.mentions if m.type != "other"),
-                                               key=lambda m: m.start)
-        self._starts = [m.start for m in self._mentions]
-        self._reach = max((m.end - m.start for m in self._mentions), default=0)
+        self._entities = SpanSet((m.start, m.end) for m in doc.mentions if m.type != "other")
 
     def in_name(self, q: Quantity, sent: Sentence) -> bool:
         """Return True when ``q`` (in ``sent``) is a number inside a name."""
@@ -48,10 +45,4 @@ class NumberedNames:
         after = _WORD_AFTER.match(text, q.end, sent.end)
         if after is None or not after.group(1).islower():
             return False
-        return not self._entity_between(before.start(), before.end())
-
-    def _entity_between(self, start: int, end: int) -> bool:
-        """Return True when a mention overlaps [start, end)."""
-        lo = bisect.bisect_left(self._starts, start - self._reach)
-        hi = bisect.bisect_left(self._starts, end)
-        return any(m.end > start for m in self._mentions[lo:hi])
+        return not self._entities.overlaps(before.start(), before.end())
