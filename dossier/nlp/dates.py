@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -297,7 +297,47 @@ def _valid(p: Partial) -> bool:
 def find_dates(text: str, language: str | None, published: str | None = None) -> list[DateSpan]:
     """Find date expressions in ``text``, most specific first where spans overlap."""
     pat = _patterns(language or "en")
-    return [_mark_target(s, text, pat) for s in _non_overlapping(_candidates(text, pat, published))]
+    spans = _with_weekdays(_non_overlapping(_candidates(text, pat, published)), text, pat)
+    return [_mark_target(s, text, pat) for s in spans]
+
+
+#: What may stand between a weekday and its date: "Samedi 8 mars", "Saturday, March 8",
+#: "am Samstag, den 8. März", "8 Mart Cumartesi", "8 марта (в субботу)"
+_WEEKDAY_GAP = re.compile(r"[\s,(]*(?:\w{1,3}\s+)?")
+
+
+def _with_weekdays(spans: list[DateSpan], text: str, pat: _Patterns) -> list[DateSpan]:
+    """Join a weekday to the day-month date written beside it: one date, the written one.
+
+    Alone, a weekday resolves to the last such day before publication, which is wrong for a
+    date a week or more away ("Sabato 8 marzo" in an article of 5 March is not 1 March).
+    """
+    out: list[DateSpan] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and _day_of_month(s) and _is_weekday(prev, pat) \
+                and _WEEKDAY_GAP.fullmatch(text[prev.end:s.start]):
+            out[-1] = _joined(prev.start, s.end, text, s)
+        elif prev is not None and _day_of_month(prev) and _is_weekday(s, pat) \
+                and _WEEKDAY_GAP.fullmatch(text[prev.end:s.start]):
+            out[-1] = _joined(prev.start, s.end, text, prev)
+        else:
+            out.append(s)
+    return out
+
+
+def _is_weekday(span: DateSpan, pat: _Patterns) -> bool:
+    return pat.weekday.fullmatch(span.text) is not None
+
+
+def _day_of_month(span: DateSpan) -> bool:
+    p = parse_partial(span.date)
+    return p is not None and p.month is not None and p.day is not None and not span.relative
+
+
+def _joined(start: int, end: int, text: str, date: DateSpan) -> DateSpan:
+    return DateSpan(start=start, end=end, text=text[start:end], date=date.date,
+                    end_date=date.end_date)
 
 
 def _candidates(text: str, pat: _Patterns, published: str | None) -> list[DateSpan]:
@@ -324,7 +364,8 @@ def _candidates(text: str, pat: _Patterns, published: str | None) -> list[DateSp
         else:
             add(m, Partial(int(m.group("iy")), int(m.group("im")), int(m.group("id"))))
     dated = None if months is None else sorted(runs + months)
-    for m in _starting(pat.full, text, dated) if runs and months != [] else ():
+    for m in _starting(pat.full, text, dated, lambda m: _full(m, pat, pub)[0] is not None) \
+            if runs and months != [] else ():
         add(m, *_full(m, pat, pub))
     for m in _starting(pat.month_year, text, months) if years and months != [] else ():
         month = _month_of(m.group("mon"), pat.months)
@@ -354,17 +395,28 @@ def has_relative_phrase(text: str, language: str | None) -> bool:
     return pat.relative is not None and pat.relative.search(text) is not None
 
 
-def _starting(pattern: re.Pattern[str], text: str,
-              starts: list[int] | None) -> Iterator[re.Match[str]]:
+def _starting(pattern: re.Pattern[str], text: str, starts: list[int] | None,
+              valid: Callable[[re.Match[str]], bool] | None = None) -> Iterator[re.Match[str]]:
     """The matches ``pattern.finditer(text)`` gives, tried only at ``starts`` (ascending):
     the same when no match can start anywhere else, and the engine skips the rest of the
-    text. ``None``: the starts are not known, scan the whole text."""
+    text. ``None``: the starts are not known, scan the whole text.
+
+    A match ``valid`` rejects does not hide the matches that start inside it: "Martes 4 de
+    marzo" reads as month-first "Mar(tes) 4", which is no date, and "4 de marzo" is.
+    """
     if starts is None:
-        yield from pattern.finditer(text)
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            if valid is None or valid(m):
+                yield m
+                pos = max(m.end(), m.start() + 1)
+            else:
+                pos = m.start() + 1
         return
     pos = 0
     for start in starts:
-        if start >= pos and (m := pattern.match(text, start)) is not None:
+        if (start >= pos and (m := pattern.match(text, start)) is not None
+                and (valid is None or valid(m))):
             pos = m.end()
             yield m
 
