@@ -69,11 +69,27 @@ def _v3_fusion_blocks(c: Connection) -> None:
         c.execute(text("DELETE FROM corpus_documents"))
 
 
+def _v4_corpus_summaries(c: Connection) -> None:
+    """Conflicts keep per-cell summaries of their figures (``figure_cells``, ``cell_stats``,
+    made by ``create_all`` after the steps) instead of each figure's bucket, so that adding a
+    document compares its figures with the summaries, not with every figure of their buckets.
+    Results and state derived before are stale: forget which documents the corpus results
+    include (the next corpus step rebuilds them all and writes the new state) and drop the
+    tables the new state replaces."""
+    names = set(inspect(c).get_table_names())
+    if "corpus_documents" in names:
+        c.execute(text("DELETE FROM corpus_documents"))
+    for old in ("figure_buckets", "conflict_buckets"):
+        if old in names and old not in s.metadata.tables:
+            c.execute(text(f"DROP TABLE {old}"))
+
+
 Migration = Callable[[Connection], None]
 # (version it brings the database to, step); version 1 is the first released schema.
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (2, _v2_near_duplicates),
     (3, _v3_fusion_blocks),
+    (4, _v4_corpus_summaries),
 )
 
 
@@ -87,11 +103,14 @@ def schema_version(c: Connection) -> int | None:
         if found is not None:
             return int(found)
     # Made before versions were recorded: version 1 lacks duplicate_of, version 2 the
-    # fusion state; otherwise the tables came from create_all of the current schema.
+    # fusion state, version 3 the conflict summaries; otherwise the tables came from
+    # create_all of the current schema.
     cols = {col["name"] for col in inspect(c).get_columns("documents")}
     if "duplicate_of" not in cols:
         return 1
-    return s.SCHEMA_VERSION if "fusion_blocks" in names else 2
+    if "fusion_blocks" not in names:
+        return 2
+    return s.SCHEMA_VERSION if "cell_stats" in names else 3
 
 
 def migrate(engine: Engine) -> list[int]:

@@ -21,7 +21,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 3  # dossier.store.migrate brings older databases here
+SCHEMA_VERSION = 4  # dossier.store.migrate brings older databases here
 
 metadata = MetaData()
 
@@ -182,6 +182,26 @@ conflict_buckets = Table(
     Column("bucket", Text, nullable=False, index=True),
 )
 
+# Conflict state (dossier.scale.figstate): each compared figure's cell (its group bucket and
+# subject set) and, per cell, a summary of its figures (extremes, counts) from which the
+# conflicts of its group are judged without re-reading the figures.
+figure_cells = Table(
+    "figure_cells", metadata,
+    Column("figure_id", String(48), primary_key=True),
+    Column("cell", String(24), nullable=False, index=True),
+    Column("document_id", String(32), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("speaker", Text),
+)
+
+cell_stats = Table(
+    "cell_stats", metadata,
+    Column("cell", String(24), primary_key=True),
+    Column("bucket", Text, nullable=False, index=True),
+    Column("subjects", Text, nullable=False),  # JSON list of entity ids
+    Column("data", Text),  # JSON summary; NULL until the full step has filled it
+)
+
 # Fusion state (dossier.scale.blocks): event and agreement fusion runs per block (type class
 # or kind, year placed); each block's clusters are kept, before the floating reports (no
 # year placed) join them, so that adding a document re-fuses its blocks only.
@@ -241,4 +261,4 @@ CORPUS_TABLES = (entities, entity_keys, events, agreements, conflicts)
 FUSION_TABLES = (fusion_blocks, fusion_block_keys, fusion_floats, fusion_float_keys,
                  fusion_records)
 STATE_TABLES = (key_stats, key_blocks, corpus_documents, figure_buckets, conflict_buckets,
-                *FUSION_TABLES)
+                figure_cells, cell_stats, *FUSION_TABLES)
