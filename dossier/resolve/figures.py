@@ -38,8 +38,10 @@ import hashlib
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from dossier.model import METRICS, Conflict, Figure, FigureRef
+from dossier.resolve.extremes import BOUNDS_APART, EXACT_APART, Summary, summarize, verdict
 from dossier.resolve.groups import (
     FigureGroup,
     GroupIndex,
@@ -55,6 +57,8 @@ from dossier.resolve.timeline import period_bounds, period_sort_key
 from dossier.resolve.tolerance import interval, rounding
 
 __all__ = [
+    "BOUNDS_APART",
+    "EXACT_APART",
     "FigureGroup",
     "GroupIndex",
     "GroupKey",
@@ -66,14 +70,16 @@ __all__ = [
     "format_value",
     "group_figures",
     "interval",
+    "judge_summary",
+    "make_conflict",
     "rounding",
     "series",
+    "sort_conflicts",
+    "summarize_group",
     "targets_vs_actuals",
     "update_groups",
 ]
 
-BOUNDS_APART = 0.10  # same-direction thresholds further apart than this are a low conflict
-EXACT_APART = 0.01  # exact figures further apart than this (share of the larger) are low
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -136,74 +142,11 @@ def _uniq(items: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 
-Span = tuple[float, float, FigureRef]  # (low, high, figure)
-
-
-def _widest(spans: Sequence[Span], across: bool) -> tuple[float, FigureRef, FigureRef] | None:
-    """Return (gap, bottom, top): the highest low minus the lowest high, and their figures.
-
-    ``across``: the two must come from different documents; the best such pair is among the
-    two documents with the highest lows and the two with the lowest highs, so this stays
-    linear in the group's size.
-    """
-    if len(spans) < 2:
-        return None
-    if not across:
-        top = max(spans, key=lambda s: s[0])
-        bottom = min(spans, key=lambda s: s[1])
-        return top[0] - bottom[1], bottom[2], top[2]
-    tops: dict[str, Span] = {}
-    bottoms: dict[str, Span] = {}
-    for span in spans:
-        doc = span[2].document
-        if doc not in tops or span[0] > tops[doc][0]:
-            tops[doc] = span
-        if doc not in bottoms or span[1] < bottoms[doc][1]:
-            bottoms[doc] = span
-    best: tuple[float, FigureRef, FigureRef] | None = None
-    for t in sorted(tops.values(), key=lambda s: -s[0])[:2]:
-        for b in sorted(bottoms.values(), key=lambda s: s[1])[:2]:
-            if t[2].document != b[2].document and (best is None or t[0] - b[1] > best[0]):
-                best = (t[0] - b[1], b[2], t[2])
-    return best
-
-
-def _disjoint(refs: Sequence[FigureRef], capped: bool, across: bool = False
-              ) -> tuple[FigureRef, FigureRef] | None:
-    """Return the two figures furthest apart when the intervals share no point."""
-    spans = [(*interval(r.figure, capped=capped), r) for r in refs]
-    found = _widest(spans, across)
-    return (found[1], found[2]) if found and found[0] > 0 else None
-
-
-def _points_apart(refs: Sequence[FigureRef], share: float, across: bool
-                  ) -> tuple[FigureRef, FigureRef] | None:
-    """Return the lowest and highest value when they differ by more than ``share``."""
-    found = _widest([(r.figure.value or 0.0, r.figure.value or 0.0, r) for r in refs], across)
-    if found is None:
-        return None
-    gap, low, high = found
-    return (low, high) if gap > share * abs(high.figure.value or 0.0) else None
-
-
-def _bounds_differ(refs: Sequence[FigureRef], across: bool = False
-                   ) -> tuple[FigureRef, FigureRef] | None:
-    """Return two same-direction bounds ("over 17,000", "over 20,000") beyond rounding."""
-    for approx in ("more_than", "less_than"):
-        same = [r for r in refs if (r.figure.vague and approx == "more_than")
-                or (r.figure.approx == approx and not r.figure.vague)]
-        pair = _points_apart(same, BOUNDS_APART, across)
-        if pair:
-            return pair
-    return None
-
-
-def _exacts_differ(refs: Sequence[FigureRef], across: bool = False
-                   ) -> tuple[FigureRef, FigureRef] | None:
-    """Return two exact figures more than ``EXACT_APART`` apart ("244.8 bn" vs "240 bn")."""
-    exact = [r for r in refs if r.figure.approx == "exact" and not r.figure.vague
-             and r.figure.upper is None]
-    return _points_apart(exact, EXACT_APART, across)
+def summarize_group(group: FigureGroup) -> Summary:
+    """Return the summary of a group's figures in their order (refs: their indexes)."""
+    first: dict[str, int] = {}
+    return summarize([(i, first.setdefault(r.document, i), i, r.figure)
+                      for i, r in enumerate(group.figures)], is_loose(group.key))
 
 
 def _describe(ref: FigureRef, entity_of: Mapping[str, str], names: Mapping[str, str]) -> str:
@@ -217,32 +160,53 @@ def _describe(ref: FigureRef, entity_of: Mapping[str, str], names: Mapping[str, 
 
 def _judge(group: FigureGroup) -> tuple[str, tuple[FigureRef, FigureRef]] | None:
     """Return the severity and the two figures that disagree, or None when all agree."""
-    refs = group.figures
-    if len(refs) < 2:
+    found = verdict(summarize_group(group))
+    if found is None:
         return None
-    across = is_loose(group.key)
-    pair = _disjoint(refs, capped=False, across=across)
-    if pair:
-        return "high", pair
-    pair = _disjoint(refs, capped=True, across=across)
-    if pair:
-        return "medium", pair
-    pair = _bounds_differ(refs, across) or _exacts_differ(refs, across)
-    return ("low", pair) if pair else None
+    severity, (low, high) = found
+    return severity, (group.figures[low], group.figures[high])
 
 
-def _conflict(group: FigureGroup, severity: str, pair: tuple[FigureRef, FigureRef],
-              entity_of: Mapping[str, str], names: Mapping[str, str]) -> Conflict:
-    values = [v for r in group.figures for v in _point_values(r.figure)]
-    speakers = (entity_of.get(s, s) for r in group.figures if (s := r.figure.speaker))
+def judge_summary(key: GroupKey, summary: Summary) -> tuple[str, tuple[Any, Any]] | None:
+    """Return a group's conflict severity and the refs of its two most distant figures, or
+    None when they agree. Groups known only by their measure words are at most medium."""
+    found = verdict(summary)
+    if found is None:
+        return None
+    severity, pair = found
+    if key[0].startswith("measure:") and severity == "high":
+        severity = "medium"  # the same words ("regions") may name different things
+    return severity, pair
+
+
+def make_conflict(key: GroupKey, summary: Summary, severity: str,
+                  pair: tuple[FigureRef, FigureRef],
+                  members: Iterable[tuple[str, str, str | None]],
+                  entity_of: Mapping[str, str], names: Mapping[str, str]) -> Conflict:
+    """Return the conflict of a group from its summary, the two figures that disagree and
+    its figures' (id, document, speaker) in the group's order."""
+    what, subjects, unit, period, _ = key
+    ids: list[str] = []
+    docs: list[str] = []
+    speakers: list[str] = []
+    for fid, doc, speaker in members:
+        ids.append(fid)
+        docs.append(doc)
+        if speaker:
+            speakers.append(entity_of.get(speaker, speaker))
     reason = f"{_describe(pair[0], entity_of, names)} vs {_describe(pair[1], entity_of, names)}"
     return Conflict(
-        id=conflict_id(group.key), metric=group.metric, measure=group.measure,
-        period=group.period, subjects=list(group.subjects),
-        figures=[r.id for r in group.figures], low=min(values), high=max(values),
-        unit=group.unit, speakers=_uniq(speakers),
-        documents=_uniq(r.document for r in group.figures), severity=severity, reason=reason,
+        id=conflict_id(key), metric=None if what.startswith("measure:") else base_what(what),
+        measure=summary.measure[1] if summary.measure else None, period=period,
+        subjects=list(subjects), figures=ids, low=summary.low, high=summary.high, unit=unit,
+        speakers=_uniq(speakers), documents=_uniq(docs), severity=severity, reason=reason,
     )
+
+
+def sort_conflicts(found: list[Conflict]) -> None:
+    """Sort conflicts in place: most severe first, then by metric, period and id."""
+    found.sort(key=lambda c: (SEVERITY_RANK[c.severity], c.metric or c.measure or "",
+                              period_sort_key(c.period), c.id))
 
 
 def find_conflicts(
@@ -261,16 +225,16 @@ def find_conflicts(
     for group in groups:
         if group.kind not in kinds:
             continue
-        judged = _judge(group)
-        if judged is None:
+        summary = summarize_group(group)
+        judged = judge_summary(group.key, summary)
+        if judged is None or SEVERITY_RANK[judged[0]] > limit:
             continue
-        severity = judged[0]
-        if group.metric is None and severity == "high":
-            severity = "medium"  # the same words ("regions") may name different things
-        if SEVERITY_RANK[severity] <= limit:
-            found.append(_conflict(group, severity, judged[1], resolve, names or {}))
-    found.sort(key=lambda c: (SEVERITY_RANK[c.severity], c.metric or c.measure or "",
-                              period_sort_key(c.period), c.id))
+        low, high = judged[1]
+        members = ((r.id, r.document, r.figure.speaker) for r in group.figures)
+        found.append(make_conflict(group.key, summary, judged[0],
+                                   (group.figures[low], group.figures[high]), members,
+                                   resolve, names or {}))
+    sort_conflicts(found)
     return found
 
 
