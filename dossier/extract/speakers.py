@@ -27,6 +27,7 @@ from dossier import lang as langdata
 from dossier.extract.quotes import is_dialogue, quote_spans
 from dossier.extract.roles import RoleIndex, RoleRef, role_vocabulary
 from dossier.extract.speakable import speaker_people
+from dossier.extract.speakerscan import cue_sentences
 from dossier.model import Document, Mention
 from dossier.nlp.numbers.lexicon import SPACE, alt, lexicon
 
@@ -174,6 +175,7 @@ class SpeakerFinder:
         self.roles = RoleIndex(doc, vocab, self.canon, self.people)
         quoted = [m for m in doc.mentions if m.type == "other"]
         self._quoted = {m.start: m for m in quoted}  # "other" names speak only after a quote
+        self._cued = cue_sentences(doc)  # sentences holding any speaker cue
         self.last: str | None = None
 
     def _persons(self, start: int, end: int) -> list[Mention]:
@@ -194,12 +196,24 @@ class SpeakerFinder:
         """Return who speaks in sentence ``idx`` by its own words, or None."""
         s = self.doc.sentences[idx]
         text = s.text
+        if not self._cued[idx]:  # no cue: only "По его словам" (the last speaker) is left
+            return self.last if self._continues(text) else None
         persons = self._persons(s.start, s.end)
         return (self._according(s.start, text, persons)
                 or (self.last if self.cues.continuation and self.cues.continuation.match(text)
                     else None)
                 or self._reported(s.start, text, persons)
                 or (SOMEONE if self.cues.source.search(text) else None))  # "according to data"
+
+    def _continues(self, text: str) -> bool:
+        """Return True when ``text`` opens with a cue for the last speaker (and there is one)."""
+        return bool(self.last and self.cues.continuation and self.cues.continuation.match(text))
+
+    def _silent(self, idxs: list[int]) -> bool:
+        """Return True when no sentence of a paragraph can name a speaker (none changes
+        ``last``, so its sentences may be tested against the current one)."""
+        sents = self.doc.sentences
+        return not any(self._cued[i] or self._continues(sents[i].text) for i in idxs)
 
     def _according(self, base: int, text: str, persons: list[Mention]) -> str | None:
         """Return the source of "according to X", "X'e göre", "according to him/the minister"."""
@@ -366,7 +380,7 @@ class SpeakerFinder:
             body = True
             listed = carry is not None and (len(text) <= _LIST_ITEM_MAX or _LABEL.match(text))
             current = carry if listed else None
-            inside = self._span_speakers(idxs, text, start)
+            inside = {} if self._silent(idxs) else self._span_speakers(idxs, text, start)
             quoted: dict[int, str | None] = {}
             for i in idxs:
                 said = self._quote_speaker(i, inside, quoted, text) if i in inside \
