@@ -59,19 +59,24 @@ def _title_span(text: str, hs: int, he: int, alex: AgreementLex,
         base = hs
     first = next((m.group(0) for m in toks if _content(m.group(0), alex)), "")
     named = first[:1].isalpha() and is_cap(first)  # "Piano 2025-2027" alone names nothing
-    edge, gap, count, seen_cap = None, 0, 0, False
+    edge, gap, count, seen_cap, topic = None, 0, 0, False, False
     for k, m in enumerate(toks):
         tok = m.group(0)
         prev = toks[k - 1].group(0) if k else None
         if not tok[:1].isalnum() and tok != ",":
             break
-        if fold(tok) in alex.stops or (alex.sign and alex.sign.fullmatch(tok)):
+        if ((fold(tok) in alex.stops and not _article_before_topic(toks, k, alex))
+                or (alex.sign and alex.sign.fullmatch(tok))):
             break
+        topic = topic or fold(tok) in alex.topic_links
         if fold(tok) in alex.conjunctions and _second_head(text, base + m.start(),
                                                             base + m.end(), alex):
             break  # "ein Memorandum über X und ein Memorandum über Y": two documents
+        nested = False
         if not named and not is_cap(tok) and alex.any_head and alex.any_head.fullmatch(tok):
-            break  # "соглашение о ... и меморандум о ...": a second document begins
+            if not _nested_head(toks, k, alex):
+                break  # "соглашение о ... и меморандум о ...": a second document begins
+            nested = True
         if (not named and re.fullmatch(r"(?:1[89]|20)\d\d", tok) and prev is not None
                 and fold(prev) in alex.preps):
             break  # "Соглашение о морском сообщении в 2019 году": when, not which
@@ -79,7 +84,8 @@ def _title_span(text: str, hs: int, he: int, alex: AgreementLex,
         if named and is_cap(tok):
             edge, gap = m, 0
             continue
-        if alex.head_final and (_head_final_stop(tok, named, alex)
+        if alex.head_final and ((_head_final_stop(tok, named, alex, topic)
+                                and not _between_caps(toks, k, named))
                                 or (not named and m.start() == 0)):
             break  # a sentence's first word is its subject ("Тараптар ... декларацияға")
         if tok == ",":
@@ -90,10 +96,11 @@ def _title_span(text: str, hs: int, he: int, alex: AgreementLex,
             gap += _content(tok, alex)
         else:
             if _content(tok, alex):
-                if seen_cap and not is_cap(tok):
+                if seen_cap and not is_cap(tok) and not nested:
                     break  # "... da Arte Sacra pela prefeitura": the name is over
                 edge = m
-                seen_cap = seen_cap or is_cap(tok)
+                # the nested head's own words follow in lower case ("декларации о ...")
+                seen_cap = (seen_cap or is_cap(tok)) and not nested
             if count >= LOWER_MAX:
                 break
             continue
@@ -115,28 +122,61 @@ def _second_head(text: str, start: int, end: int, alex: AgreementLex) -> bool:
     if alex.head_final:
         before = re.sub(r"['’]\w+$", "", text[max(0, start - 40):start].rstrip())
         return any(m.end() == len(before) for m in alex.any_head.finditer(before))
-    words = text[end:end + 60].split()
+    words = text[end:end + 80].split()
     while words and fold(words[0]) in alex.links:
         words = words[1:]
     if words and "'" in fold(words[0]):  # "l'Accordo": an elided article
         art, _, rest = fold(words[0]).partition("'")
         if f"{art}'" in alex.links and rest:
             words[0] = words[0][len(art) + 1:]
-    return bool(words) and alex.any_head.match(" ".join(words)) is not None
+    if words and alex.any_head.match(" ".join(words)) is not None:
+        return True
+    # "... и Совместный план действий", "... and a Joint Action Plan": a capitalised word
+    # opens the next document's name, its head one or two words on
+    return (len(words) > 1 and is_cap(words[0]) and not words[0][:1].isdigit()
+            and any(alex.any_head.match(" ".join(words[k:])) is not None for k in (1, 2)))
 
 
-def _head_final_stop(tok: str, named: bool, alex: AgreementLex) -> bool:
+def _nested_head(toks: list[re.Match[str]], k: int, alex: AgreementLex) -> bool:
+    """True for a head that a capitalised name adjective qualifies inside a lower-case title:
+    "план действий по реализации Шушинской декларации" names one plan, not a plan and a
+    declaration (a second document stands after a conjunction or a comma instead)."""
+    if alex.head_final or k == 0:
+        return False
+    prev = toks[k - 1].group(0)
+    return (is_cap(prev) and not prev[:1].isdigit() and fold(prev) not in alex.links
+            and not (alex.any_head is not None and alex.any_head.fullmatch(prev)))
+
+
+def _head_final_stop(tok: str, named: bool, alex: AgreementLex, topic: bool) -> bool:
     """Where a head-final title ("... Ortaklık ve İttifak Deklarasyonu") starts, reading back.
 
     A named title is one run of capitalised words and links; a lower-case one runs through
     the words the glossary knows, so the sentence's subject ("екі ел басшылары") stays out.
+    Past a topic postposition ("... tedarikine ilişkin mutabakat zaptı", "... туралы
+    меморандум") every word up to the clause's edge is the topic, known or not.
     """
     if is_cap(tok):
         # a lower-case title may open with a name: "Дарбаза – Мақтаарал теміржолын салу ..."
         return False
     if fold(tok) in alex.links:
         return False
-    return named or gloss_word(tok, alex) is None
+    return named or (gloss_word(tok, alex) is None and not topic)
+
+
+def _between_caps(toks: list[re.Match[str]], k: int, named: bool) -> bool:
+    """True for one lower-case particle inside a named title, capitalised words on both
+    sides: "Müttefiklik İlişkilerinin Daha da Derinleştirilmesine İlişkin Ortak Bildiri"."""
+    return (named and 0 < k < len(toks) - 1 and is_cap(toks[k - 1].group(0))
+            and is_cap(toks[k + 1].group(0)) and toks[k + 1].group(0)[:1].isalpha()
+            and toks[k + 1].start() > 0)
+
+
+def _article_before_topic(toks: list[re.Match[str]], k: int, alex: AgreementLex) -> bool:
+    """True for an article right before a head-final head whose topic comes first: "bir" in
+    "... konusunda bir mutabakat zaptı" (elsewhere "bir" ends the title)."""
+    return (alex.head_final and k == 0 and len(toks) > 1
+            and fold(toks[1].group(0)) in alex.topic_links)
 
 
 def _trim_place(text: str, ts: int, te: int, mentions: list[Mention], sent_start: int,
@@ -271,6 +311,8 @@ def _titles(sent: Sentence, mentions: list[Mention], alex: AgreementLex, lang: s
             continue
         pre = _prefix_start(text, hs, alex) if not alex.head_final else hs
         span = _title_span(text, hs, he, alex, signed or pre < hs)  # "Aachener Vertrag" names
+        if span is None and pre < hs:
+            span = (hs, he, True)  # "der Aachener Vertrag wurde ...": the name is all there is
         # a named plan or programme without a signing is a policy ("Piano Mattei")
         if span is None or (kind in VERB_KINDS and not signed):
             continue

@@ -50,6 +50,7 @@ class AgreementLex:
     adjectives: re.Pattern[str] | None  # words that are such adjectives ("economic*")
     genitive: tuple[str, ...]  # endings of a genitive after a head: "of" ("программа ...ого")
     conjunctions: frozenset[str]  # "und", "ile", "және": a second document may follow
+    topic_links: frozenset[str]  # head-final: "ilişkin", "туралы" end the topic before a head
 
 
 @lru_cache(maxsize=32)
@@ -85,6 +86,7 @@ def agreement_lex(language: str) -> AgreementLex:
         adjectives=phrase_pattern([fold(w) for w in sec.get("adjectives", [])]),
         genitive=tuple(sec.get("genitive_endings", [])),
         conjunctions=frozenset(fold(w) for w in sec.get("conjunctions", [])),
+        topic_links=frozenset(fold(w) for w in sec.get("topic_links", [])),
     )
 
 
