@@ -33,13 +33,17 @@ from dossier.store.locks import corpus_lock
 @dataclass(slots=True, kw_only=True)
 class CorpusResult:
     """What the corpus-level steps (re)wrote: all results, or after an incremental update
-    the entities, conflicts, events and agreements that changed."""
+    the entities, conflicts, events and agreements that changed. A full step leaves the
+    events and agreements in the store only (``events_written``, ``agreements_written``
+    count them): holding a large corpus's records would bound its memory by the corpus."""
 
     entities: list[Entity]
     events: list[Event]
     agreements: list[Agreement]
     conflicts: list[Conflict]
     incremental: bool = False
+    events_written: int = 0
+    agreements_written: int = 0
 
 
 def update_corpus(store: Store, *, full: bool = False) -> CorpusResult:
@@ -91,19 +95,17 @@ def _full(store: Store) -> CorpusResult:
             c.execute(delete(table))
         st.save_stats(c, stats.values())
     del stats, mentioned
-    fused, fusion_state = fuse_all(store, index, done)
-    with store.engine.begin() as c:
-        st.save_fusion(c, fusion_state)
-    del fusion_state
     conflicts, conflict_buckets = _all_conflicts(store, index, entities, done)
-    store.replace_corpus(entities=entities, events=fused.events, agreements=fused.agreements,
-                         conflicts=conflicts)
+    store.replace_corpus(entities=entities, events=[], agreements=[], conflicts=conflicts)
+    # fusion writes the events, agreements and its state itself, a block at a time
+    fused = fuse_all(store, index, done)
     with store.engine.begin() as c:
         if conflict_buckets:
             c.execute(insert(s.conflict_buckets), conflict_buckets)
         st.mark_counted(c, loaded)
-    return CorpusResult(entities=entities, events=fused.events, agreements=fused.agreements,
-                        conflicts=conflicts)
+    return CorpusResult(entities=entities, events=[], agreements=[], conflicts=conflicts,
+                        events_written=fused.written_events,
+                        agreements_written=fused.written_agreements)
 
 
 def _all_conflicts(store: Store, index: dict[str, str], entities: Sequence[Entity],
@@ -153,7 +155,9 @@ def _incremental(store: Store, new_ids: list[str]) -> CorpusResult:
         # renamed keys touch (nothing when there are none)
         fused = fuse_new(c, docs, renamed, index)
     return CorpusResult(entities=entities, events=fused.events, agreements=fused.agreements,
-                        conflicts=conflicts, incremental=True)
+                        conflicts=conflicts, incremental=True,
+                        events_written=len(fused.events),
+                        agreements_written=len(fused.agreements))
 
 
 def _closure(c: Connection, stats: dict[str, KeyStat]) -> dict[str, KeyStat]:

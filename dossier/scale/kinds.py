@@ -13,7 +13,7 @@ import hashlib
 import pickle
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.model import Agreement, Document, Event
@@ -25,7 +25,8 @@ from dossier.scale import fusion as fu
 __all__ = ["Agreements", "Events", "Kind", "Unit", "pack", "records_of", "unpack"]
 
 Key = tuple[str, int]  # (type class or kind, year)
-Choice = tuple[str | None, int | None]  # (block joined, cluster number), or (None, None)
+Choice = tuple[str | None, str | None]  # (block joined, cluster rank), or (None, None)
+Cand = tuple[str, str, Any]  # (block, cluster rank, group): a candidate cluster
 Item = Any  # ev._Report or agr._Item
 Group = Any  # ev._Cluster or agr._AgreementGroup
 
@@ -39,6 +40,8 @@ class Unit:
     key: Key
     items: list[Item]
     groups: list[Group]
+    members: list[list[Item]] = field(default_factory=list)  # each group's own items
+    ranks: list[str] = field(default_factory=list)  # each group's stable name in the block
 
 
 def pack(obj: object) -> bytes:
@@ -81,31 +84,30 @@ class Kind:
         """Fuse one block's items."""
         raise NotImplementedError
 
+    def make_unit(self, name: str, key: Key, items: list[Item]) -> Unit:
+        """Fuse a block's items; return it with each group's items and rank."""
+        groups = self.fuse(items)
+        members = [self.cluster_items(g, items) for g in groups]
+        ranks = [self.rank(g, m) for g, m in zip(groups, members, strict=True)]
+        return Unit(name, key, items, groups, members, ranks)
+
     def doc(self, it: Item) -> str:
         """Return the id of an item's document."""
         raise NotImplementedError
 
-    def choose(self, it: Item, units: Sequence[Unit]) -> Choice:
-        """Return where a floating item goes among these blocks of its class (by year)."""
-        return self.chooser(units)(it)
-
-    def chooser(self, units: Sequence[Unit]) -> Callable[[Item], Choice]:
-        """Return a function that places floating items among these blocks of one class."""
+    def chooser(self, cands: Sequence[Cand]) -> Callable[[Item], Choice]:
+        """Return a function that places floating items among these clusters of one class,
+        given in the tie-break order (block year, rank)."""
         raise NotImplementedError
 
-    def choose_all(self, items: Sequence[Item],
-                   by_class: Mapping[str, Sequence[Unit]]) -> list[Choice]:
-        """Return where each floating item goes (blocks by class, each list by year)."""
-        choosers = {cls: self.chooser(units) for cls, units in by_class.items()}
-        done: dict[str, Choice] = {}
-        out = []
-        for it in items:
-            sig = self.sig(it)
-            if sig not in done:
-                found = choosers.get(self.cls(it))
-                done[sig] = (None, None) if found is None else found(it)
-            out.append(done[sig])
-        return out
+    def rank(self, g: Group, items: Sequence[Item]) -> str:
+        """Return a cluster's rank: its stable name in its block, which sorts as the block's
+        fusion lists its clusters (``items``: the cluster's own items)."""
+        raise NotImplementedError
+
+    def cluster_items(self, g: Group, items: Sequence[Item]) -> list[Item]:
+        """Return the items of a block (``items``) that a group of it holds."""
+        raise NotImplementedError
 
     def add(self, g: Group, it: Item) -> None:
         """Add a floating item to the group it joins."""
@@ -204,24 +206,24 @@ class Events(Kind):
     def doc(self, it: Item) -> str:
         return str(it.doc.id)
 
-    def chooser(self, units: Sequence[Unit]) -> Callable[[Item], Choice]:
-        index, where = self.index(units)
+    def chooser(self, cands: Sequence[Cand]) -> Callable[[Item], Choice]:
+        index = fu.ClusterIndex()
+        where: list[tuple[str, str]] = []
+        for i, (unit, rank, c) in enumerate(cands):
+            index.add(c, (i,))  # the given order breaks ties
+            where.append((unit, rank))
 
         def choose(it: Item) -> Choice:
             found = index.best(it)
             return (None, None) if found is None else where[found[1]]
         return choose
 
-    def index(self, units: Sequence[Unit]) -> tuple[fu.ClusterIndex, list[tuple[str, int]]]:
-        """Return a candidate index over the clusters of these blocks (tie order: year,
-        number) and where each indexed cluster is."""
-        index = fu.ClusterIndex()
-        where: list[tuple[str, int]] = []
-        for u in units:
-            for k, c in enumerate(u.groups):
-                index.add(c, (u.key[1], k))
-                where.append((u.name, k))
-        return index, where
+    def rank(self, g: Group, items: Sequence[Item]) -> str:
+        # clusters are listed as made: by the canonical order of the report that made it
+        return _order_text(g.reports[0].order())
+
+    def cluster_items(self, g: Group, items: Sequence[Item]) -> list[Item]:
+        return list(g.reports)
 
     def emit(self, groups: list[Group]) -> list[Any]:
         return ev.emit(groups)
@@ -297,9 +299,9 @@ class Agreements(Kind):
     def doc(self, it: Item) -> str:
         return str(it.page.id)
 
-    def chooser(self, units: Sequence[Unit]) -> Callable[[Item], Choice]:
-        where = [(u.name, k) for u in units for k in range(len(u.groups))]
-        groups = [g for u in units for g in u.groups]
+    def chooser(self, cands: Sequence[Cand]) -> Callable[[Item], Choice]:
+        where = [(unit, rank) for unit, rank, _ in cands]
+        groups = [g for _, _, g in cands]
 
         def choose(it: Item) -> Choice:
             k = agr.attach_agreement(it, groups, self.titles.fits)
@@ -308,6 +310,14 @@ class Agreements(Kind):
 
     def emit(self, groups: list[Group]) -> list[Any]:
         return [agr._agreement(g) for g in groups]
+
+    def rank(self, g: Group, items: Sequence[Item]) -> str:
+        # _join_singular lists dated groups first, each part as made (by its first item)
+        return f"{int(g.date is None)}{_order_text(items[0].order())}"
+
+    def cluster_items(self, g: Group, items: Sequence[Item]) -> list[Item]:
+        by_ag = {id(it.ag): it for it in items}
+        return [by_ag[id(a)] for _, a in g.members]
 
     def fingerprint(self, g: Group) -> str:
         parts = [(p.id, a.original_title, a.date, a.kind, a.sentence, a.quote)
@@ -320,14 +330,19 @@ class Agreements(Kind):
         for g in unit.groups:
             g.parties = [ids.get(x, x) for x in g.parties]
 
-    def group_keys(self, g: Group) -> set[tuple[str, str]]:
-        return {(p, "a") for p in g.parties}
-
     def float_keys(self, it: Item) -> set[tuple[str, str]]:
         return {(p, "a") for p in it.ag.parties}
 
+    def group_keys(self, g: Group) -> set[tuple[str, str]]:
+        return {(p, "a") for p in g.parties} if g.parties else {("", "n")}
+
     def candidate_keys(self, it: Item) -> list[tuple[str, tuple[str, ...]]] | None:
-        return None  # first fit, the singular and the topic rules read every group of a kind
+        # an item naming parties fits (first fit, the singular and topic rules) only a group
+        # sharing one, or one naming none; an item naming none may fit any group of its kind
+        if not it.parties:
+            return None
+        out: list[tuple[str, tuple[str, ...]]] = [(p, ("a",)) for p in it.parties]
+        return [*out, ("", ("n",))]
 
     def fitting_floats(self, groups: Sequence[Group]) -> list[tuple[str, tuple[str, ...]]] | None:
         return None
@@ -341,6 +356,11 @@ class Agreements(Kind):
         only = agr._only_of_kind(page, it.ag)
         return repr((it.ag.kind, it.ag.date, it.key, it.ag.original_title, page.language,
                      tuple(it.parties), only, page.id if own else None))
+
+
+def _order_text(order: tuple[int, str, int]) -> str:
+    """A canonical fusion order (-precision, page id, position) as text that sorts alike."""
+    return f"{3 + order[0]}|{order[1]}|{order[2]:06d}"
 
 
 def records_of(kind: Kind, made: Sequence[tuple[Event | Agreement, str]],

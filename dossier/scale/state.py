@@ -2,8 +2,7 @@
 
 Plain SQLAlchemy Core on the store's engine, inside the caller's transaction, so that the
 corpus results and the state they were derived from change together. The fusion state
-(``fusion_*`` tables: blocks, floating items, which block wrote which record) is read and
-written for :mod:`dossier.scale.blocks` and :mod:`dossier.scale.refuse`.
+(``fusion_*`` tables) is read and written by :mod:`dossier.scale.fusionstate`.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Text, cast, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Text, cast, delete, func, insert, select
 
 from dossier.model import Figure, FigureRef
 from dossier.resolve import groups as grp
@@ -196,197 +195,7 @@ def entity_names(c: Connection) -> Mapping[str, str]:
     return {r.id: r.name for r in c.execute(select(s.entities.c.id, s.entities.c.name))}
 
 
-# Fusion state (dossier.scale.blocks, dossier.scale.refuse)
-
-def save_fusion(c: Connection, rows: Mapping[str, list[dict[str, Any]]]) -> None:
-    """Insert the fusion state rows of a full step, by table (blocks, block_keys, floats,
-    float_keys, records)."""
-    tables = {"blocks": s.fusion_blocks, "block_keys": s.fusion_block_keys,
-              "floats": s.fusion_floats, "float_keys": s.fusion_float_keys,
-              "records": s.fusion_records}
-    for name, table in tables.items():
-        found = rows.get(name, [])
-        for i in range(0, len(found), 5000):
-            c.execute(insert(table), found[i:i + 5000])
-
-
-def load_block(c: Connection, unit: str) -> bytes | None:
-    """Return the packed state of a block, None for a block not made yet."""
-    return c.scalar(select(s.fusion_blocks.c.data).where(s.fusion_blocks.c.unit == unit))
-
-
-def replace_blocks(c: Connection, blocks: list[dict[str, Any]],
-                   keys: list[dict[str, Any]]) -> None:
-    """Replace the state and keys of these blocks."""
-    units = [b["unit"] for b in blocks]
-    for part in chunks(units):
-        c.execute(delete(s.fusion_blocks).where(s.fusion_blocks.c.unit.in_(part)))
-        c.execute(delete(s.fusion_block_keys).where(s.fusion_block_keys.c.unit.in_(part)))
-    if blocks:
-        c.execute(insert(s.fusion_blocks), blocks)
-    if keys:
-        c.execute(insert(s.fusion_block_keys), keys)
-
-
-def blocks_naming(c: Connection, code: str, keys: Collection[str],
-                  roles: Collection[str] | None = None,
-                  cls: str | None = None) -> dict[str, tuple[str, int]]:
-    """Return unit -> (class, year) of the blocks of one kind whose clusters name any of
-    these entity ids (in one of ``roles``; of class ``cls``)."""
-    b, k = s.fusion_blocks, s.fusion_block_keys
-    out: dict[str, tuple[str, int]] = {}
-    for part in chunks(keys):
-        q = (select(b.c.unit, b.c.cls, b.c.year).join(k, k.c.unit == b.c.unit)
-             .where(b.c.kind == code, k.c.key.in_(part)).distinct())
-        if roles is not None:
-            q = q.where(k.c.role.in_(list(roles)))
-        if cls is not None:
-            q = q.where(b.c.cls == cls)
-        out.update((r.unit, (r.cls, r.year)) for r in c.execute(q))
-    return out
-
-
-def blocks_of_class(c: Connection, code: str, cls: str) -> dict[str, tuple[str, int]]:
-    """Return unit -> (class, year) of every block of one class."""
-    b = s.fusion_blocks
-    return {r.unit: (r.cls, r.year) for r in c.execute(
-        select(b.c.unit, b.c.cls, b.c.year).where(b.c.kind == code, b.c.cls == cls))}
-
-
-def floats(c: Connection, code: str, *, units: Collection[str] = (),
-           docs: Collection[str] = (), sigs: Collection[str] = (),
-           alone: bool = False) -> list[Any]:
-    """Return the floating rows of one kind that joined these blocks, or of these pages
-    (``alone``: only those that joined none), or with these signatures."""
-    f = s.fusion_floats
-    cols = (f.c.document_id, f.c.seq, f.c.sig, f.c.unit, f.c.number, f.c.data)
-    out: list[Any] = []
-    for column, values in ((f.c.unit, units), (f.c.document_id, docs), (f.c.sig, sigs)):
-        for part in chunks(values):
-            q = select(*cols).where(f.c.kind == code, column.in_(part))
-            if alone:
-                q = q.where(f.c.unit.is_(None))
-            out.extend(c.execute(q).all())
-    return out
-
-
-def float_first(c: Connection, code: str, sig: str) -> Any:
-    """Return one stored floating row of a signature (all go alike), None for none."""
-    f = s.fusion_floats
-    return c.execute(select(f.c.document_id, f.c.seq, f.c.sig, f.c.unit, f.c.number, f.c.data)
-                     .where(f.c.kind == code, f.c.sig == sig).limit(1)).first()
-
-
-def float_docs(c: Connection, code: str, sig: str) -> set[str]:
-    """Return the documents of the floating items of a signature."""
-    f = s.fusion_floats
-    return set(c.scalars(select(f.c.document_id).where(f.c.kind == code, f.c.sig == sig)))
-
-
-def delete_floats(c: Connection, code: str, refs: Collection[tuple[str, int]]) -> None:
-    """Forget these floating items (they are placed again)."""
-    f, k = s.fusion_floats, s.fusion_float_keys
-    for doc, seq in refs:
-        c.execute(delete(f).where(f.c.kind == code, f.c.document_id == doc, f.c.seq == seq))
-        c.execute(delete(k).where(k.c.kind == code, k.c.document_id == doc, k.c.seq == seq))
-
-
-def floats_by_keys(c: Connection, code: str, keys: Collection[str]) -> set[tuple[str, int]]:
-    """Return (document, seq) of the floating items of one kind naming any of these raw
-    keys."""
-    k = s.fusion_float_keys
-    out: set[tuple[str, int]] = set()
-    for part in chunks(keys):
-        q = select(k.c.document_id, k.c.seq).where(k.c.kind == code, k.c.key.in_(part))
-        out.update((r.document_id, r.seq) for r in c.execute(q))
-    return out
-
-
-def float_rows(c: Connection, code: str, *, units: Collection[str] = (),
-               classes: Collection[str] = (), keys: Collection[str] = (),
-               roles: Collection[str] = (), cls: str | None = None) -> list[Any]:
-    """Return (document_id, seq, sig, unit, number) of one floating item per signature
-    among those of one kind that joined these blocks, or are of these classes, or name one
-    of these raw keys in one of ``roles`` (and are of class ``cls``)."""
-    f, k = s.fusion_floats, s.fusion_float_keys
-    wanted: dict[str, str] = {}  # signature -> a document with an item of it
-    for column, values in ((f.c.unit, units), (f.c.cls, classes)):
-        for part in chunks(values):
-            q = (select(f.c.sig, func.min(f.c.document_id))
-                 .where(f.c.kind == code, column.in_(part)).group_by(f.c.sig))
-            wanted.update((sig, doc) for sig, doc in c.execute(q))
-    refs: set[tuple[str, int]] = set()
-    for part in chunks(keys):  # two plain index lookups: a join lets SQLite scan by sig
-        refs.update((r.document_id, r.seq) for r in c.execute(
-            select(k.c.document_id, k.c.seq).where(k.c.key.in_(part), k.c.kind == code,
-                                                   k.c.role.in_(list(roles)))))
-    docs = {d for d, _ in refs} | set(wanted.values())
-    out: dict[str, Any] = {}
-    for part in chunks(docs):
-        for r in c.execute(select(f.c.document_id, f.c.seq, f.c.sig, f.c.unit, f.c.number,
-                                  f.c.cls).where(f.c.kind == code, f.c.document_id.in_(part))):
-            if wanted.get(r.sig) == r.document_id or (
-                    (r.document_id, r.seq) in refs and (cls is None or r.cls == cls)):
-                out.setdefault(r.sig, r)
-    return [out[sig] for sig in sorted(out)]
-
-
-def float_data(c: Connection, code: str,
-               refs: Collection[tuple[str, int]]) -> dict[tuple[str, int], bytes]:
-    """Return the packed items of these floating (document, seq)."""
-    f = s.fusion_floats
-    wanted = set(refs)
-    out: dict[tuple[str, int], bytes] = {}
-    for part in chunks({d for d, _ in wanted}):
-        for r in c.execute(select(f.c.document_id, f.c.seq, f.c.data)
-                           .where(f.c.kind == code, f.c.document_id.in_(part))):
-            if (r.document_id, r.seq) in wanted:
-                out[(r.document_id, r.seq)] = r.data
-    return out
-
-
-def floats_at(c: Connection, code: str, refs: Collection[tuple[str, int]]) -> list[Any]:
-    """Return the floating rows of these (document, seq)."""
-    by_doc: dict[str, set[int]] = defaultdict(set)
-    for doc, seq in refs:
-        by_doc[doc].add(seq)
-    rows = floats(c, code, docs=list(by_doc))
-    return [r for r in rows if r.seq in by_doc[r.document_id]]
-
-
-def set_targets(c: Connection, code: str,
-                by_sig: Mapping[str, tuple[str | None, int | None]]) -> None:
-    """Record where the floating items of these signatures go now."""
-    f = s.fusion_floats
-    for sig, (unit, number) in by_sig.items():
-        c.execute(update(f).where(f.c.kind == code, f.c.sig == sig)
-                  .values(unit=unit, number=number))
-
-
-def record_prints(c: Connection, code: str,
-                  units: Collection[str]) -> dict[str, tuple[str, str]]:
-    """Return id -> (unit, fingerprint) of the records these blocks and pages wrote."""
-    r = s.fusion_records
-    out: dict[str, tuple[str, str]] = {}
-    for part in chunks(units):
-        out.update((x.id, (x.unit, x.print)) for x in c.execute(
-            select(r.c.id, r.c.unit, r.c.print).where(r.c.kind == code, r.c.unit.in_(part))))
-    return out
-
-
-def replace_records(c: Connection, code: str, stale: Collection[str],
-                    rows: list[dict[str, Any]], records: list[dict[str, Any]]) -> None:
-    """Delete these events (``code`` "e") or agreements ("a"), then insert ``records``
-    (rows for the events/agreements table), remembered in ``rows`` (fusion_records)."""
-    table = s.events if code == "e" else s.agreements
-    r = s.fusion_records
-    for ids in chunks(stale):
-        c.execute(delete(table).where(table.c.id.in_(ids)))
-        c.execute(delete(r).where(r.c.kind == code, r.c.id.in_(ids)))
-    if records:
-        c.execute(insert_json(table), records)
-        c.execute(insert(r), rows)
-
+# Entity ids that fusion relabels (dossier.scale.refuse)
 
 def relabelled(c: Connection, renamed: Mapping[str, str]) -> dict[str, str]:
     """Return old id -> new id of the entities that only changed their id: every key they

@@ -75,13 +75,20 @@ def _v4_corpus_summaries(c: Connection) -> None:
     document compares its figures with the summaries, not with every figure of their buckets.
     Results and state derived before are stale: forget which documents the corpus results
     include (the next corpus step rebuilds them all and writes the new state) and drop the
-    tables the new state replaces."""
+    tables the new state replaces.
+
+    Fusion keeps one row per cluster (``fusion_clusters``, ``fusion_cluster_keys``) instead
+    of one packed row per block, and floating items name the cluster they joined by its
+    rank: the version-3 fusion tables are dropped and made anew by ``create_all``."""
     names = set(inspect(c).get_table_names())
     if "corpus_documents" in names:
         c.execute(text("DELETE FROM corpus_documents"))
-    for old in ("figure_buckets", "conflict_buckets"):
+    for old in ("figure_buckets", "conflict_buckets", "fusion_block_keys"):
         if old in names and old not in s.metadata.tables:
             c.execute(text(f"DROP TABLE {old}"))
+    for changed in ("fusion_blocks", "fusion_floats", "fusion_float_keys", "fusion_records"):
+        if changed in names:  # version 3's columns: state is rebuilt, so nothing is lost
+            c.execute(text(f"DROP TABLE {changed}"))
 
 
 Migration = Callable[[Connection], None]

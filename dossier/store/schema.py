@@ -202,23 +202,36 @@ cell_stats = Table(
     Column("data", Text),  # JSON summary; NULL until the full step has filled it
 )
 
-# Fusion state (dossier.scale.blocks): event and agreement fusion runs per block (type class
-# or kind, year placed); each block's clusters are kept, before the floating reports (no
-# year placed) join them, so that adding a document re-fuses its blocks only.
+# Fusion state (dossier.scale.blocks, dossier.scale.fusionstate): event and agreement fusion
+# runs per block (type class or kind, year placed); each block's clusters are kept one row
+# each, before the floating reports (no year placed) join them, with the entity ids they
+# name, so that adding a document re-fuses its blocks only, finds the clusters a floating
+# report may join by index and rewrites only the clusters that changed.
 fusion_blocks = Table(
     "fusion_blocks", metadata,
     Column("unit", Text, primary_key=True),  # "e|<type class>|<year>" or "a|<kind>|<year>"
     Column("kind", String(1), nullable=False),  # e: events, a: agreements
     Column("cls", Text, nullable=False),  # type class or agreement kind
     Column("year", Integer, nullable=False),
-    Column("data", LargeBinary, nullable=False),  # zlib-compressed pickle of its clusters
 )
 
-fusion_block_keys = Table(  # the entity keys of each block's clusters, to find candidates
-    "fusion_block_keys", metadata,
+fusion_clusters = Table(  # one row per cluster of a block
+    "fusion_clusters", metadata,
+    Column("unit", Text, primary_key=True),
+    Column("rank", Text, primary_key=True),  # stable name; sorts as the block lists them
+    Column("print", String(40), nullable=False),  # fingerprint of its members
+    Column("data", LargeBinary, nullable=False),  # zlib-compressed pickle: (items, cluster)
+)
+
+fusion_cluster_keys = Table(  # the entity ids each cluster names, to find candidates by
+    "fusion_cluster_keys", metadata,
     Column("key", Text, primary_key=True),
-    Column("unit", Text, primary_key=True, index=True),
-    Column("role", String(1), primary_key=True),  # p person, a actor, x actor beside persons
+    Column("role", String(1), primary_key=True),  # p person, a actor, x beside persons...
+    Column("unit", Text, primary_key=True),
+    Column("rank", Text, primary_key=True),
+    Column("kind", String(1), nullable=False),
+    Column("cls", Text, nullable=False),
+    Column("year", Integer, nullable=False),
 )
 
 fusion_floats = Table(  # reports and agreements no year places, and where they joined
@@ -228,8 +241,8 @@ fusion_floats = Table(  # reports and agreements no year places, and where they 
     Column("seq", Integer, primary_key=True),
     Column("cls", Text, nullable=False),
     Column("sig", Text, nullable=False, index=True),  # items with one sig join alike
-    Column("unit", Text, index=True),  # the block joined, None for none
-    Column("number", Integer),  # the cluster joined, in that block
+    Column("unit", Text),  # the block joined, None for none
+    Column("cluster", Text),  # the rank of the cluster joined, in that block
     Column("data", LargeBinary, nullable=False),
 )
 
@@ -242,23 +255,32 @@ fusion_float_keys = Table(
     Column("role", String(1), primary_key=True),
 )
 
-fusion_records = Table(  # which block (or page, for floating leftovers) wrote each record
+fusion_records = Table(  # which cluster (or page, for floating leftovers) wrote each record
     "fusion_records", metadata,
     Column("id", String(48), primary_key=True),
     Column("kind", String(1), nullable=False),
-    Column("unit", Text, nullable=False, index=True),
+    Column("unit", Text, nullable=False, index=True),  # "<block>#<rank>" or "f<kind>|<page>"
     Column("print", String(40), nullable=False),  # fingerprint of what it was made from
+)
+
+fusion_spill = Table(  # the full step's items by block, written as documents are read
+    "fusion_spill", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("unit", Text, nullable=False, index=True),
+    Column("data", LargeBinary, nullable=False),
 )
 
 Index("ix_mentions_key_doc", mentions.c.key, mentions.c.document_id)
 Index("ix_fusion_blocks_cls", fusion_blocks.c.kind, fusion_blocks.c.cls)
 Index("ix_fusion_floats_cls", fusion_floats.c.kind, fusion_floats.c.cls)
+Index("ix_fusion_floats_unit", fusion_floats.c.unit, fusion_floats.c.cluster)
+Index("ix_fusion_cluster_keys_unit", fusion_cluster_keys.c.unit, fusion_cluster_keys.c.rank)
 
 Index("ix_figures_doc_seq", figures.c.document_id, figures.c.seq, unique=True)
 
 DOCUMENT_TABLES = (mentions, figures, doc_events, doc_agreements, signatures)
 CORPUS_TABLES = (entities, entity_keys, events, agreements, conflicts)
-FUSION_TABLES = (fusion_blocks, fusion_block_keys, fusion_floats, fusion_float_keys,
-                 fusion_records)
+FUSION_TABLES = (fusion_blocks, fusion_clusters, fusion_cluster_keys, fusion_floats,
+                 fusion_float_keys, fusion_records, fusion_spill)
 STATE_TABLES = (key_stats, key_blocks, corpus_documents, figure_buckets, conflict_buckets,
                 figure_cells, cell_stats, *FUSION_TABLES)
