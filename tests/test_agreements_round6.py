@@ -74,3 +74,39 @@ def test_agreements_particle_between_capitalised_words_stays_in_the_title() -> N
             "imzaladı.")
     assert _titles(text, "tr") == [
         "Ekonomik İlişkilerin Daha da Geliştirilmesine İlişkin Ortak Bildiri'yi"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Beide Seiten unterzeichneten ein Fischereikooperationsprogramm 2026–2028.",
+     "Fischereikooperationsprogramm 2026–2028"),
+    ("Die Minister unterzeichneten das Grenzabkommen zwischen Kasachstan und Usbekistan.",
+     "Grenzabkommen zwischen Kasachstan und Usbekistan"),
+])
+def test_agreements_german_compound_ending_in_a_head_is_a_head(text: str, title: str) -> None:
+    assert _titles(text, "de") == [title]
+
+
+def test_agreements_german_word_holding_plan_is_no_head() -> None:
+    assert _titles("Die Stadtplanung wurde unterzeichnet und verabschiedet.", "de") == []
+
+
+@pytest.mark.parametrize(("language", "text", "date"), [
+    ("de", "So auch am vergangenen Donnerstag in Minsk, wo die Minister tagten. Unterzeichnet "
+     "wurde ein Abkommen über den Bau einer Brücke.", "2025-11-06"),
+    ("en", "The ministers met in Minsk on Thursday. They signed an agreement on the "
+     "construction of a bridge.", "2025-11-06"),
+    ("es", "Los ministros se reunieron el jueves en Minsk. Firmaron un acuerdo sobre la "
+     "construcción de un puente.", "2025-11-06"),
+])
+def test_agreements_signing_sentence_takes_the_day_of_the_sentence_before(
+        language: str, text: str, date: str) -> None:
+    found = find_agreements(make_doc(text, language, {}, published="2025-11-10"))
+    assert [a.date for a in found] == [date]
+
+
+def test_agreements_no_day_carried_from_long_before() -> None:
+    text = ("Officials said the bridge had long been awaited by both countries. The ministers "
+            "first met in Minsk on 2 March 2024. They signed an agreement on the construction "
+            "of a bridge.")
+    found = find_agreements(make_doc(text, "en", {}, published="2025-11-10"))
+    assert [a.date for a in found] == [None]

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from dossier.extract.eventargs import sentence_mentions
-from dossier.extract.eventdates import context_dates, is_heading, sentence_dates
+from dossier.extract.eventdates import carried_date, context_dates, is_heading, sentence_dates
 from dossier.extract.glossing import (
     AgreementLex,
     agreement_lex,
@@ -275,7 +275,8 @@ def find_agreements(doc: Document, spans: list[list[DateSpan]] | None = None) ->
             english, known = gloss(original, lang)
             found.append((DocAgreement(
                 title=english if known else original, original_title=original,
-                date=_date(spans[i], ts, te, contexts[i]),
+                date=carried_date(doc, spans, i, contexts[i]) or _date(spans[i], ts, te,
+                                                                        contexts[i]),
                 parties=_parties(by_sent[i], doc_top), kind=kind, sentence=i,
                 quote=sent.text), named, heading, here))
     return merge_agreements(found, lang)

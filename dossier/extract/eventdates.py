@@ -26,7 +26,7 @@ from dossier.nlp.dates import (
     precision,
 )
 
-__all__ = ["context_dates", "date_for", "future_phrase", "future_span",
+__all__ = ["carried_date", "context_dates", "date_for", "future_phrase", "future_span",
            "is_heading", "is_planned", "sentence_dates", "undated_spans"]
 
 HEADING_MAX = 160  # a line this short without final punctuation is a heading
@@ -121,6 +121,44 @@ def date_for(found: list[DateSpan], trig: Trigger, context: str | None,
                                      and ctx is not None and ctx.year is not None)):
         return context, None
     return (best.date, best.end_date) if best else (None, None)
+
+
+#: A date carried from the sentence before lies at most this many days before the section's
+#: date: "am vergangenen Donnerstag ... Unterzeichnet wurden ...", not background years ago.
+CARRY_DAYS = 10
+
+
+def carried_date(doc: Document, spans: list[list[DateSpan]], i: int,
+                 context: str | None) -> str | None:
+    """The day the sentence before ``i`` (same paragraph) reports, for a sentence that names
+    no date of its own: "So auch am vergangenen Donnerstag in Astana, wo ... die Sitzung
+    leiteten. Unterzeichnet wurden ..." signed on that Thursday, not on the page's day.
+
+    Only one full day, and only a recent one: within :data:`CARRY_DAYS` before the section's
+    date (or the publication date), never after it.
+    """
+    if i == 0 or doc.sentences[i - 1].paragraph != doc.sentences[i].paragraph:
+        return None
+    if any(precision(s.date) >= 1 and not s.target
+           and not (precision(s.date) == 1 and s.end_date) for s in spans[i]):
+        return None  # the sentence dates itself ("2025–2030" is a programme's span)
+    days = {s.date for s in spans[i - 1] if precision(s.date) == 3 and not s.target
+            and not s.end_date}
+    ref = _day(context) or _day(doc.published)
+    if len(days) != 1 or ref is None:
+        return None
+    day = days.pop()
+    when = _day(day)
+    if when is None or not 0 < (ref - when).days <= CARRY_DAYS:
+        return None
+    return day
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value or "")
+    except ValueError:
+        return None
 
 
 def _year_from(date: str | None, context: str | None) -> str | None:

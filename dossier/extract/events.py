@@ -25,6 +25,7 @@ from dossier.extract.eventargs import (
     trigger_actors,
 )
 from dossier.extract.eventdates import (
+    carried_date,
     context_dates,
     date_for,
     future_phrase,
@@ -89,6 +90,8 @@ def detect_events(doc: Document, spans: list[list[DateSpan]] | None = None) -> l
             date, end = date_for(spans[i], trig, context, figures[i], text=sent.text, language=lang)
             own_date = date is not None and date != context
             planned = is_planned(sent.text, trig, date, doc.published, lex, lang)
+            if not own_date and not planned:
+                date = carried_date(doc, spans, i, context) or date
             if planned and not own_date:
                 date, end = None, None  # "the next session will be held in Tashkent": not today
             elif planned and date and doc.published and date < doc.published[:10]:

@@ -64,6 +64,8 @@ def agreement_lex(language: str) -> AgreementLex:
         pat = phrase_pattern([phrase])
         if pat is not None:
             heads.append((pat, str(kind), str(english)))
+    if sec.get("compounds", False):
+        heads += _compound_heads(sec.get("heads", {}))
     sign = phrase_pattern(list(lex.get("triggers", {}).get("agreement", []))
                           + list(sec.get("adopt", [])))
     entries = sec.get("glossary", {})
@@ -71,8 +73,14 @@ def agreement_lex(language: str) -> AgreementLex:
                 if not k.endswith("*")}
     stems = sorted(((fold(k[:-1]), str(v)) for k, v in entries.items() if k.endswith("*")),
                    key=lambda kv: len(kv[0]), reverse=True)
+    any_head = phrase_pattern(list(sec.get("heads", {})))
+    if any_head is not None and sec.get("compounds", False):
+        # "Investitionskooperationsprogramm": a head closing a compound word is a head too
+        any_head = re.compile("|".join([any_head.pattern] + [p.pattern for p, _k, _e in heads
+                                                             if p.pattern.startswith(COMPOUND)]),
+                              re.IGNORECASE)
     return AgreementLex(
-        heads=heads, any_head=phrase_pattern(list(sec.get("heads", {}))), sign=sign,
+        heads=heads, any_head=any_head, sign=sign,
         plurals=phrase_pattern(list(sec.get("plurals", []))),
         idioms=phrase_pattern(list(sec.get("idioms", []))),
         links=frozenset(fold(w) for w in sec.get("links", [])),
@@ -88,6 +96,25 @@ def agreement_lex(language: str) -> AgreementLex:
         conjunctions=frozenset(fold(w) for w in sec.get("conjunctions", [])),
         topic_links=frozenset(fold(w) for w in sec.get("topic_links", [])),
     )
+
+
+COMPOUND = r"(?<![\w])[^\W\d_]{3,}?"  # a compound's first part, before a head word
+COMPOUND_ENDINGS = r"(?:e?s|e|en|n)?(?![\w])"  # case and plural endings of a compound head
+
+
+def _compound_heads(entries: dict[str, Any]) -> list[tuple[re.Pattern[str], str, str]]:
+    """Patterns for compounds that end in a one-word head ("Investitionskooperations-
+    programm", "Grenzabkommen"), after the listed heads: a listed compound keeps its own
+    English ("Freihandelsabkommen"), any other takes its head's ("Programme")."""
+    out = []
+    for phrase, (kind, english) in sorted(entries.items(), key=lambda kv: len(kv[0]),
+                                          reverse=True):
+        if " " in phrase:
+            continue
+        stem = re.escape(phrase.rstrip("*").casefold())
+        out.append((re.compile(COMPOUND + stem + COMPOUND_ENDINGS, re.IGNORECASE), str(kind),
+                    str(english)))
+    return out
 
 
 def fold(text: str) -> str:
