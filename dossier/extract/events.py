@@ -16,6 +16,7 @@ from typing import ClassVar, cast
 
 from dossier.extract.agreements import find_agreements
 from dossier.extract.eventargs import (
+    PLACE_TYPES,
     arguments,
     chairs,
     persons_of,
@@ -75,7 +76,8 @@ def detect_events(doc: Document, spans: list[list[DateSpan]] | None = None) -> l
     for i, sent in enumerate(doc.sentences):
         triggers = find_triggers(sent.text, lang)
         for trig in triggers:
-            if generic_use(lex, sent.text, trig):
+            if generic_use(lex, sent.text, trig) or (
+                    trig.needs_place and not _place_after(doc, sent.start + trig.end)):
                 continue
             actors = trigger_actors(by_sent, i, sent, trig, triggers)
             if not actors:
@@ -122,6 +124,12 @@ def _news(doc: Document, found: list[tuple[DocEvent, bool]]) -> list[DocEvent]:
             if not (ref and reported & REFERENCE_HOSTS.get(e.type, {e.type}))]
     ref = reference_date(doc, kept)
     return [e for e in kept if not background(e, ref)]
+
+
+def _place_after(doc: Document, pos: int) -> bool:
+    """True when a place or country is named right at ``pos`` ("estará em | Luanda"), so a
+    verb of being somewhere reports a visit ("estará em vigor" does not)."""
+    return any(m.type in PLACE_TYPES and 0 <= m.start - pos <= 2 for m in doc.mentions)
 
 
 def _generic_mention(actors: list[str], place: str | None, own_date: bool, planned: bool) -> bool:

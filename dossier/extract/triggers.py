@@ -29,6 +29,7 @@ class Trigger:
     type: str
     text: str
     mode: str | None = None
+    needs_place: bool = False  # "estará em", "will be in": a visit only with a place after it
 
 
 @dataclass(slots=True, frozen=True)
@@ -47,6 +48,7 @@ class TriggerLex:
     between: re.Pattern[str] | None  # "in der Hafenstadt Toulon": words after a locative
     idioms: re.Pattern[str] | None  # "Im Gespräch ist ...": a trigger word, no event
     future: re.Pattern[str] | None  # lower-case words in the future tense ("visitará")
+    presence: re.Pattern[str] | None  # "estará em", "will be in": visits when a place follows
 
 
 @lru_cache(maxsize=32)
@@ -80,6 +82,7 @@ def _compile(language: str) -> TriggerLex:
         between=phrase_pattern(place.get("between", [])),
         idioms=phrase_pattern(lex.get("generic", {}).get("idioms", [])),
         future=_ending_pattern(lex.get("planned", {}).get("future_endings", [])),
+        presence=phrase_pattern(lex.get("presence", {}).get("visit", [])),
     )
 
 
@@ -114,6 +117,9 @@ def find_triggers(text: str, language: str | None) -> list[Trigger]:
             mode = next((md for rx, md in lex.modes if rx.fullmatch(m.group(0))), None)
             found.append(Trigger(start=m.start(), end=m.end(), type=kind, text=m.group(0),
                                  mode=mode))
+    for m in lex.presence.finditer(text) if lex.presence is not None else ():
+        found.append(Trigger(start=m.start(), end=m.end(), type="visit", text=m.group(0),
+                             needs_place=True))
     keep: list[Trigger] = []
     for t in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
         if all(t.end <= k.start or t.start >= k.end for k in keep):
