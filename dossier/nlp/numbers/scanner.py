@@ -8,12 +8,14 @@ figure (years, dates, ordinals, ages and durations, numbers inside names, list n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from dossier.nlp.numbers.lexicon import NumberLexicon, lexicon
 from dossier.nlp.numbers.numerals import decimal_mark, parse_number
-from dossier.nlp.numbers.words import WordNumbers
+from dossier.nlp.numbers.words import WordNumbers, number_word_keys
+from dossier.nlp.phraseindex import PhraseKeys, fold, matches_at, start_finder
 
 _MASK_DIGITS = re.compile(  # one leading \d lets the regex engine skip ahead fast
     r"\d(?:\d{0,3}[./-]\d{1,2}[./-]\d{2,4}"  # 27/11/2024, 2024-11-27, 27.11.2024
@@ -77,6 +79,13 @@ class Scanner:
         self._p = self.lex.patterns
         self._needs_between = bool(self.lex.section("grammar").get("between_before"))
         self._capital_nouns = bool(self.lex.section("grammar").get("capitalised_nouns"))
+        # the word-led candidates are found in one pass, not one regex scan per kind
+        self._starts = start_finder({
+            "word": number_word_keys(self.lex.words),
+            "vague": PhraseKeys.of(self.lex.vague),
+            "one": PhraseKeys.of(self.lex.multipliers),  # followed by a space and a scale
+            "collective": PhraseKeys.of({**self.lex.collectives, **self.lex.fractions}),
+        })
 
     def _count_patterns(self) -> list[re.Pattern[str]]:
         """Return the patterns of nouns the lexicon knows as counted things."""
@@ -91,8 +100,9 @@ class Scanner:
         masked = _MASK_DIGITS.sub(_blank, text)
         if "@" in text or "://" in text or "www." in text:
             masked = _MASK_LINKS.sub(_blank, masked)
+        starts = self._starts.starts(fold(masked)) if self._starts else {}
         found = [(m.start(), kind, m) for kind in _KINDS
-                 for m in self._p["n_" + kind].finditer(masked)]
+                 for m in self._candidates(kind, masked, starts)]
         found.sort(key=lambda f: f[0])
         dec = decimal_mark(masked, self.lex.decimal)
         out: list[Quantity] = []
@@ -108,6 +118,13 @@ class Scanner:
                 out.append(q)
                 pos = q.end
         return out
+
+    def _candidates(self, kind: str, masked: str, starts: dict[str, list[int]]
+                    ) -> Iterable[re.Match[str]]:
+        """Return the candidate matches of one kind, in order (as ``finditer`` finds them)."""
+        if kind not in starts:  # digits, or no word index: the regex scans the text
+            return self._p["n_" + kind].finditer(masked)
+        return matches_at(self._p["n_" + kind], masked, starts[kind])
 
     def _furniture(self, text: str, q: Quantity) -> bool:
         """Return True for a number on a short line of page furniture ("Lecture 4 min")."""

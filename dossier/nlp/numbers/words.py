@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from dossier.nlp.phraseindex import PhraseKeys, fold
+
 _SPLIT = re.compile(r"[\s\u00a0]+")
 
 
@@ -81,3 +83,25 @@ class WordNumbers:
         if len(self._memo) < 10000:  # bounded: a memo, not a store
             self._memo[key] = result
         return result
+
+
+def number_word_keys(words: dict[str, int]) -> PhraseKeys:
+    """Return the keys that find where a written numeral may start in a text's word index.
+
+    A numeral's first word is made of morphemes wholly (the scanner's regex takes the first
+    in its lower, capitalised or upper case, the rest in any case); a morpheme with a hyphen
+    ("quatre-vingt") is cut at it, as the word index cuts the text.
+    """
+    def head(piece: str) -> str:
+        return piece.split("-")[0] if not piece.isalpha() else piece
+
+    morphemes = frozenset(head(fold(w)) for w in words) - {""}
+    firsts = frozenset(head(fold(v)) for w in words for v in (w, w.capitalize(), w.upper()))
+    longest = max((len(m) for m in morphemes), default=1)
+
+    def is_numeral(word: str) -> bool:
+        return any(word.startswith(f) and segment(word[len(f):], morphemes, longest) is not None
+                   for f in firsts if f)
+
+    return PhraseKeys(test=is_numeral, heads=firsts - {""}, indexable=all(
+        w[:1].isalpha() and all(p.isalpha() for p in w.split("-")) for w in words))
