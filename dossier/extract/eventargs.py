@@ -125,6 +125,46 @@ def arguments(doc: Document, sent: Sentence, mentions: list[Mention],
             and not not_actor(m, lang) and not cited_source(doc.text, m, lang)]
 
 
+PAIR_ROLE_WINDOW = 60  # chars before a name where its title stands ("el ministro ..., X")
+
+
+@lru_cache(maxsize=32)
+def _pair_cues(language: str) -> re.Pattern[str] | None:
+    return phrase_pattern(list(load_lexicon(language).get("actors", {}).get("pairs", [])))
+
+
+def pair_subject(text: str, trig: Trigger, language: str) -> str | None:
+    """The role stem of "the two leaders", "ambos cancilleres", "оба лидера" standing before
+    the trigger ("lead", "cancille", "лиде"), None without one: the pair acts, whoever
+    else the sentence names."""
+    cues = _pair_cues(language)
+    hit = next((m for m in cues.finditer(text) if m.end() <= trig.start), None) \
+        if cues is not None else None
+    if hit is None:
+        return None
+    role = hit.group(0).split()[-1].casefold()
+    return role[:max(4, len(role) - 3)]
+
+
+def main_pair(by_sent: list[list[Mention]], text: str, role: str) -> list[str]:
+    """The pair a "the two ministers" subject names: people the page gives that role
+    ("El canciller Juan Ramón de la Fuente"), then its most named people."""
+    counts: dict[str, int] = {}
+    titled: list[str] = []
+    people = [m for mentions in by_sent for m in mentions if m.type == "person"]
+    for k, m in enumerate(people):
+        counts[m.key] = counts.get(m.key, 0) + 1
+        # the title right before this name, no other name between ("El canciller X y el
+        # ministro ... Y": "canciller" is X's)
+        since = max(m.start - PAIR_ROLE_WINDOW, people[k - 1].end if k else 0, 0)
+        if m.key not in titled and re.search(rf"(?<!\w){re.escape(role)}",
+                                             text[since:m.start].casefold()):
+            titled.append(m.key)
+    ranked = sorted(counts, key=lambda k: -counts[k])  # stable: first named first on ties
+    pair = titled[:2] + [k for k in ranked if k not in titled[:2]]
+    return pair[:2] if len(pair) >= 2 else []
+
+
 @lru_cache(maxsize=32)
 def _actor_cues(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
                                         re.Pattern[str] | None]:

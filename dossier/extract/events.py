@@ -19,6 +19,8 @@ from dossier.extract.eventargs import (
     PLACE_TYPES,
     arguments,
     chairs,
+    main_pair,
+    pair_subject,
     persons_of,
     place_of,
     sentence_mentions,
@@ -80,6 +82,13 @@ def detect_events(doc: Document, spans: list[list[DateSpan]] | None = None) -> l
                     trig.needs_place and not _place_after(doc, sent.start + trig.end)):
                 continue
             actors = trigger_actors(by_sent, i, sent, trig, triggers)
+            role = pair_subject(sent.text, trig, lang) if len(persons_of(actors)) < 2 else None
+            if role is not None:
+                # "The two leaders last spoke by phone ..., known in Mexico as T-MEC": the
+                # page's two protagonists, not the names of the clause after the verb
+                pair = main_pair(by_sent, doc.text, role)
+                actors = pair + [a for a in actors if a.startswith("country:")] if pair \
+                    else actors
             if not actors:
                 continue
             if trig.type in CHAIRED and not persons_of(actors) and i + 1 < len(by_sent):
