@@ -202,6 +202,12 @@ cell_stats = Table(
     Column("data", Text),  # JSON summary; NULL until the full step has filled it
 )
 
+conflict_members = Table(  # per conflict: its figures' order, ids and speaker keys, so that
+    "conflict_members", metadata,  # adding figures updates it without reading them all
+    Column("id", String(48), primary_key=True),
+    Column("data", LargeBinary, nullable=False),  # pickle: (docs, seqs, ids, speakers)
+)
+
 # Fusion state (dossier.scale.blocks, dossier.scale.fusionstate): event and agreement fusion
 # runs per block (type class or kind, year placed); each block's clusters are kept one row
 # each, before the floating reports (no year placed) join them, with the entity ids they
@@ -283,4 +289,4 @@ CORPUS_TABLES = (entities, entity_keys, events, agreements, conflicts)
 FUSION_TABLES = (fusion_blocks, fusion_clusters, fusion_cluster_keys, fusion_floats,
                  fusion_float_keys, fusion_records, fusion_spill)
 STATE_TABLES = (key_stats, key_blocks, corpus_documents, figure_buckets, conflict_buckets,
-                figure_cells, cell_stats, *FUSION_TABLES)
+                figure_cells, cell_stats, conflict_members, *FUSION_TABLES)
