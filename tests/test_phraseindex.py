@@ -90,3 +90,24 @@ def test_scanner_finds_what_the_regex_scans_find(language: str, text: str) -> No
     assert fast.find(text) == slow.find(text)
     assert fast.find(text, bare=True) == slow.find(text, bare=True)
     assert fast.find(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The deal is worth US$ 5 million and R$\n12 million, or Rs. 40 crore.",
+     [("US$ 5 million", "USD"), ("R$\n12 million", "BRL"), ("Rs. 40 crore", "INR")]),
+    ("Paid Kz 300 million and €\u00a07 billion; the try 5 workers made.",
+     [("Kz 300 million", "AOA"), ("€\u00a07 billion", "EUR"), ("5", "count")]),
+])
+def test_currency_signs_before_numbers_are_still_read(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    # the sign search runs only where a sign or code may end just before the number
+    found = Scanner("en").find(text)
+    assert [(q.surface, q.unit) for q in found] == expected
+
+
+def test_decimal_mark_settled_by_the_first_decimal_written_the_languages_way() -> None:
+    from dossier.nlp.numbers.numerals import decimal_mark
+
+    assert decimal_mark("Creció 2.5% y luego 1,5%, con 4,100 empresas", ",") == ","
+    assert decimal_mark("Creció 2.5% y 3.7%, con 4,100 empresas", ",") == "."
+    assert decimal_mark("Sin decimales: 4,100 empresas", ",") == ","

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from dossier import lang as langdata
-from dossier.nlp.numbers.phrases import SPACE, alt, trie_re
+from dossier.nlp.numbers.phrases import SPACE, alt, case_variants, trie_re
 
 __all__ = ["SPACE", "NumberLexicon", "alt", "lexicon", "trie_re"]
 
@@ -55,6 +55,8 @@ class NumberLexicon:
     symbols: dict[str, str] = field(default_factory=dict)
     unit_names: dict[str, str] = field(default_factory=dict)  # regex group -> unit
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: the characters a currency sign or code can end with (what "sym_before" needs to see)
+    symbol_ends: frozenset[str] = frozenset()
 
     def section(self, name: str) -> dict[str, Any]:
         """Return one TOML table of the language file ({} when absent)."""
@@ -126,6 +128,9 @@ def _compile(lex: NumberLexicon) -> None:
     space = r"[ \t\u00a0\u202f\u2009]*"
     arts = alt(g.get("articles", []))
     signs, codes = _symbol_res(lex)
+    lex.symbol_ends = frozenset(
+        {v for k in signs if k.strip() for v in case_variants(k.strip()[-1])}
+        | {k[-1] for k in lex.symbols if k not in signs})
     for kind, rx in _numeral_res(lex, d).items():
         lex.patterns["n_" + kind] = re.compile(rx)
     pats = {

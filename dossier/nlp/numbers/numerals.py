@@ -36,7 +36,9 @@ def decimal_mark(text: str, default: str) -> str:
     other = "." if default == "," else ","
     if other not in text:
         return default
-    seen = {mark: 0 for mark in ".,"}
+    seen_other = False
     for m in _DECIMAL_EVIDENCE.finditer(text):
-        seen[m.group("m")] += 1
-    return other if seen[other] and not seen[default] else default
+        if m.group("m") == default:
+            return default  # one decimal written the language's way settles it
+        seen_other = True
+    return other if seen_other else default

@@ -31,7 +31,7 @@ def _fold(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
-def _variants(ch: str) -> str:
+def case_variants(ch: str) -> str:
     """Return every character IGNORECASE may match with ``ch`` (a superset is fine)."""
     out = {ch, *_FOLD_EXTRA.get(ch, "")}
     for v in (ch.lower(), ch.upper(), ch.title(), ch.casefold()):
@@ -98,7 +98,7 @@ def _dispatch(root: dict[str, Any], bounded: bool, *, case_insensitive: bool) ->
     for ch, sub in sorted(root.items()):
         if ch:
             groups[bounded and ch.isalnum()].append(f"(?<={re.escape(ch)}){_build(sub)}")
-    chars = {v for ch in root if ch for v in (_variants(ch) if case_insensitive else ch)}
+    chars = {v for ch in root if ch for v in (case_variants(ch) if case_insensitive else ch)}
     parts = []
     for word, branches in ((True, groups[True]), (False, groups[False])):
         if branches:

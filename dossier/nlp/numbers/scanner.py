@@ -79,6 +79,7 @@ class Scanner:
         self._p = self.lex.patterns
         self._needs_between = bool(self.lex.section("grammar").get("between_before"))
         self._capital_nouns = bool(self.lex.section("grammar").get("capitalised_nouns"))
+        self._noun_before = bool(self.lex.section("grammar").get("noun_before_re"))
         # the word-led candidates are found in one pass, not one regex scan per kind
         self._starts = start_finder({
             "word": number_word_keys(self.lex.words),
@@ -360,7 +361,8 @@ class Scanner:
     def _currency_percent_unit(self, text: str, r: _Read) -> None:
         """Attach a currency (before or after), a percent sign or word, or a unit."""
         p = self._p
-        sb = p["sym_before"].search(text, max(0, r.start - 5), r.start)
+        sb = p["sym_before"].search(text, max(0, r.start - 5), r.start) \
+            if self._symbol_end_before(text, r.start) else None
         if sb:
             r.unit = self.lex.symbols[sb.group("c")] if sb.group("c") in self.lex.symbols else \
                 self._symbol(sb.group("c"))
@@ -379,6 +381,17 @@ class Scanner:
         else:
             if um := p["unit"].match(text, r.end):
                 r.unit, r.end = self.lex.unit_names[um.lastgroup or ""], um.end()
+
+    def _symbol_end_before(self, text: str, start: int) -> bool:
+        """Return True when a currency sign or code may end just before ``start``: the one
+        character "sym_before" can end on, past an optional space and a final newline (``$``
+        matches before one). Most numbers have a word there, and the search is skipped."""
+        tail = text[max(0, start - 3):start]
+        if tail.endswith("\n"):
+            tail = tail[:-1]
+        if tail[-1:] in (" ", "\u00a0"):
+            tail = tail[:-1]
+        return tail[-1:] in self.lex.symbol_ends
 
     def _symbol(self, sym: str) -> str:
         """Return the ISO code of a currency symbol or code as written."""
@@ -399,7 +412,8 @@ class Scanner:
         # "una quarantina di accordi", "une trentaine d'entreprises", "десяток компаний"
         if r.kind == "collective" and (em := self._p["partitive_elided"].match(text, pos)):
             pos = em.end()
-        if bm := self._p["noun_before"].search(text, max(0, r.start - 60), r.start):
+        if self._noun_before and (
+                bm := self._p["noun_before"].search(text, max(0, r.start - 60), r.start)):
             return bm.group(1)  # "şirketlerinin sayısı 4 bin 800'ü aştı": the noun came first
         pm = self._p["partitive"].match(text, pos)
         if pm:  # "76 delle 89 regioni": the noun comes after the second number
