@@ -21,6 +21,7 @@ from dossier import lang as langdata
 from dossier.model import Document, Mention
 
 _TOKEN = re.compile(r"[^\s,;:()«»\"“”„]+")
+_WORD_START = re.compile(r"(?<!\w)\w")  # where a role phrase may start (its pattern's own test)
 _STOPS = ";:()«»\"“”„"  # a title phrase does not run across these
 _STRIP = ".!?'’"
 _BACK = 120  # how far before a name its title may start
@@ -241,16 +242,25 @@ class RoleIndex:
     def _forward_run(self, text: str, start: int) -> tuple[list[Token], bool]:
         """``_run`` from the start of ``text``, reading words and role phrases only as far as
         the run goes: a word is covered only by a phrase starting before its end, and spans
-        are long while runs are short (most stop at the first word)."""
-        phrases = self.vocab.roles.finditer(text)
-        pending = next(phrases, None)
+        are long while runs are short (most stop at the first word). Role phrases are tried
+        only at the word starts of the words read, in order, each search going on from the
+        end of the last phrase: the phrases ``finditer`` would give, without the scan of the
+        rest of the span."""
+        roles = self.vocab.roles
         covered: list[tuple[int, int]] = []
         run: list[Token] = []
+        read = 0  # phrases starting before this offset are known
         for t in _TOKEN.finditer(text):
-            while pending is not None and pending.start() < t.end():
-                if pending.lastgroup:  # as RoleVocabulary.found
-                    covered.append((start + pending.start(), start + pending.end()))
-                pending = next(phrases, None)
+            pos = max(read, t.start())
+            while (w := _WORD_START.search(text, pos, t.end())) is not None:
+                m = roles.match(text, w.start())
+                if m is None:
+                    pos = w.start() + 1
+                    continue
+                if m.lastgroup:  # as RoleVocabulary.found
+                    covered.append((start + m.start(), start + m.end()))
+                pos = m.end()
+            read = max(read, pos, t.end())
             tok = self._token(start + t.start(), start + t.end(), t.group(), covered)
             if not tok[2]:
                 return run, False

@@ -27,7 +27,7 @@ from dossier import lang as langdata
 from dossier.extract.quotes import is_dialogue, quote_spans
 from dossier.extract.roles import RoleIndex, RoleRef, role_vocabulary
 from dossier.extract.speakable import speaker_people
-from dossier.extract.speakerscan import cue_sentences
+from dossier.extract.speakerscan import ACCORDING, AFTER, REPORTING, SELF, cue_sentences
 from dossier.model import Document, Mention
 from dossier.nlp.numbers.lexicon import SPACE, alt, lexicon
 
@@ -175,7 +175,7 @@ class SpeakerFinder:
         self.roles = RoleIndex(doc, vocab, self.canon, self.people)
         quoted = [m for m in doc.mentions if m.type == "other"]
         self._quoted = {m.start: m for m in quoted}  # "other" names speak only after a quote
-        self._cued = cue_sentences(doc)  # sentences holding any speaker cue
+        self._cued = cue_sentences(doc)  # the cue lists each sentence may hold (bits)
         self.last: str | None = None
 
     def _persons(self, start: int, end: int) -> list[Mention]:
@@ -196,43 +196,59 @@ class SpeakerFinder:
         """Return who speaks in sentence ``idx`` by its own words, or None."""
         s = self.doc.sentences[idx]
         text = s.text
-        if not self._cued[idx]:  # no cue: only "По его словам" (the last speaker) is left
-            return self.last if self._continues(text) else None
+        if not self._cued[idx]:  # no cue phrase: "По его словам" or "according to data" left
+            return self.last if self._continues(text) else self._source(text)
         persons = self._persons(s.start, s.end)
-        return (self._according(s.start, text, persons)
+        bits = self._cued[idx]
+        return (self._according(s.start, text, persons, bits)
                 or (self.last if self.cues.continuation and self.cues.continuation.match(text)
                     else None)
-                or self._reported(s.start, text, persons)
-                or (SOMEONE if self.cues.source.search(text) else None))  # "according to data"
+                or (self._reported(s.start, text, persons) if bits & REPORTING else None)
+                or self._source(text))
+
+    def _source(self, text: str) -> str | None:
+        """Return SOMEONE for "according to" a source that is no person ("according to data")."""
+        return SOMEONE if self.cues.source.search(text) else None
 
     def _continues(self, text: str) -> bool:
         """Return True when ``text`` opens with a cue for the last speaker (and there is one)."""
         return bool(self.last and self.cues.continuation and self.cues.continuation.match(text))
 
-    def _silent(self, idxs: list[int]) -> bool:
-        """Return True when no sentence of a paragraph can name a speaker (none changes
-        ``last``, so its sentences may be tested against the current one)."""
+    def _silent(self, idxs: list[int], carried: bool) -> bool:
+        """Return True when no sentence of a paragraph can name a speaker and none can stop
+        one: no cue phrase, no speaker carried in (``carried``), no reported speech to go on.
+        Such a paragraph changes nothing; its sentences have no speaker."""
         sents = self.doc.sentences
-        return not any(self._cued[i] or self._continues(sents[i].text) for i in idxs)
+        return not carried and not any(self._cued[i] or self._continues(sents[i].text)
+                                       for i in idxs)
 
-    def _according(self, base: int, text: str, persons: list[Mention]) -> str | None:
-        """Return the source of "according to X", "X'e göre", "according to him/the minister"."""
-        for p in persons:
+    def _indirect(self, idx: int, spoke_at: int, n: int) -> bool:
+        """Return True when sentence ``idx`` of paragraph ``n`` goes on in reported speech."""
+        return bool(self.cues.indirect and spoke_at >= n - 1
+                    and self.cues.indirect.search(self.doc.sentences[idx].text))
+
+    def _according(self, base: int, text: str, persons: list[Mention], bits: int) -> str | None:
+        """Return the source of "according to X", "X'e göre", "according to him/the minister".
+
+        ``bits`` tell which cue lists the sentence may hold: the others' regexes cannot match.
+        """
+        cued, after = bits & ACCORDING, bits & AFTER
+        for p in persons if cued or after else ():
             head = text[:p.start - base]
-            if self.cues.according.search(head, max(0, len(head) - _CUE_REACH)) \
-                    or self._cued_title(base, head):
+            if cued and (self.cues.according.search(head, max(0, len(head) - _CUE_REACH))
+                         or self._cued_title(base, head)):
                 return self._key(p)
-            if self.cues.after.match(text[p.end - base:]):
+            if after and self.cues.after.match(text[p.end - base:]):
                 return self._key(p)
-        if self.last and self.cues.self_ref.search(text):
+        if bits & SELF and self.last and self.cues.self_ref.search(text):
             return self.last
-        for m in self.cues.cue.finditer(text):
+        for m in self.cues.cue.finditer(text) if cued else ():
             stop = _CLAUSE_END.search(text, m.end())
             end = base + (stop.start() if stop else len(text))
             ref = self.roles.title_prefix(base + m.end(), end)  # "Laut dem Kanzler investieren"
             if ref:
                 return self.roles.resolve(ref, base + m.start(), self.last)
-        for m in self.cues.after_cue.finditer(text):
+        for m in self.cues.after_cue.finditer(text) if after else ():
             lo = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start())) + 1
             found = self._resolve(base + lo, base + m.start())
             if found:
@@ -380,30 +396,49 @@ class SpeakerFinder:
             body = True
             listed = carry is not None and (len(text) <= _LIST_ITEM_MAX or _LABEL.match(text))
             current = carry if listed else None
-            inside = {} if self._silent(idxs) else self._span_speakers(idxs, text, start)
-            quoted: dict[int, str | None] = {}
-            for i in idxs:
-                said = self._quote_speaker(i, inside, quoted, text) if i in inside \
-                    else self.sentence_speaker(i)
-                if not said and self.cues.indirect and spoke_at >= n - 1 and \
-                        self.cues.indirect.search(self.doc.sentences[i].text):
-                    said = self.last  # reported speech goes on: "..., sagte X. Das sei ..."
-                if said == SOMEONE:  # a source we cannot name: not the last speaker
-                    current = out[i] = None
-                    continue
-                if said:
-                    current = self.last = said
-                    spoke_at = n
-                    if i and out[i - 1] is None and \
-                            self.cues.backward.match(self.doc.sentences[i].text):
-                        out[i - 1] = said
-                out[i] = current or heading
+            reported = bool(self.cues.indirect) and spoke_at >= n - 1
+            if not self._silent(idxs, bool(current or heading or reported)):
+                current, spoke_at = self._paragraph(n, idxs, out, current, heading, spoke_at)
             if text.rstrip().endswith(":"):
                 carry = current or previous or heading
             elif not listed:
                 carry = None
             previous = current
         return out
+
+    def _paragraph(self, n: int, idxs: list[int], out: list[str | None], current: str | None,
+                   heading: str | None, spoke_at: int) -> tuple[str | None, int]:
+        """Give the sentences of paragraph ``n`` their speakers in ``out``; return the speaker
+        at its end and the paragraph where the last speaker was named."""
+        sents = self.doc.sentences
+        start = sents[idxs[0]].start
+        text = self.doc.text[start:sents[idxs[-1]].end]
+        inside = self._span_speakers(idxs, text, start)
+        quoted: dict[int, str | None] = {}
+        for i in idxs:
+            said = self._quote_speaker(i, inside, quoted, text) if i in inside \
+                else self._said(i, bool(current or heading), spoke_at, n)
+            if not said and self._indirect(i, spoke_at, n):
+                said = self.last  # reported speech goes on: "..., sagte X. Das sei ..."
+            if said == SOMEONE:  # a source we cannot name: not the last speaker
+                current = out[i] = None
+                continue
+            if said:
+                current = self.last = said
+                spoke_at = n
+                if i and out[i - 1] is None and self.cues.backward.match(sents[i].text):
+                    out[i - 1] = said
+            out[i] = current or heading
+        return current, spoke_at
+
+    def _said(self, i: int, carried: bool, spoke_at: int, n: int) -> str | None:
+        """``sentence_speaker``, reading "according to" a source only where it matters: it
+        stops a speaker carried on, or reported speech going on (``_indirect``)."""
+        if self._cued[i] or self._continues(self.doc.sentences[i].text):
+            return self.sentence_speaker(i)
+        if carried or self._indirect(i, spoke_at, n):
+            return self._source(self.doc.sentences[i].text)
+        return None
 
     def _quote_speaker(self, i: int, inside: dict[int, int], quoted: dict[int, str | None],
                        text: str) -> str | None:
